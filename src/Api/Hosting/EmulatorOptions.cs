@@ -1,0 +1,22 @@
+namespace Emulator.Api.Hosting;
+
+/// <summary>The command-line contract of design.md §2, bound from the "Emulator" configuration section.</summary>
+public sealed class EmulatorOptions
+{
+    public string DataDir { get; set; } = ".emulator";
+    public string BindAddress { get; set; } = "127.0.0.1";
+    public int ApiPort { get; set; } = 6443;
+    public int HttpPort { get; set; } = 8080;
+    public int DnsPort { get; set; } = 10053;
+    public int Nodes { get; set; } = 3;
+    public string ServiceCidr { get; set; } = "127.96.0.0/12";
+    public string PodCidr { get; set; } = "127.244.0.0/16";
+    public string NodePortRange { get; set; } = "30000-32767";
+    public string LoadBalancerRange { get; set; } = "127.18.255.200-127.18.255.250";
+    public string ClusterDomain { get; set; } = "cluster.local";
+
+    /// <summary>Background controllers (namespace finalizer...); tests of the bare API switch them off.</summary>
+    public bool Controllers { get; set; } = true;
+
+    public string DatabasePath => Path.Combine(DataDir, "emulator.db");
+}

@@ -1,0 +1,33 @@
+using Emulator.Api.Endpoints;
+using Emulator.Api.Watch;
+using Emulator.Domain.Resources;
+using Emulator.Infrastructure.Controllers;
+using Emulator.Infrastructure.Registry;
+using Emulator.Infrastructure.Storage;
+
+namespace Emulator.Api.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the store, the registry, the API pieces and, when enabled, the background controllers.</summary>
+    public static IServiceCollection AddEmulator(this IServiceCollection services, EmulatorOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ResourceCatalog.FromAssembly());
+        services.AddSingleton(new StoreOptions { DatabasePath = options.DatabasePath });
+        services.AddSingleton<ObjectStore>();
+        services.AddSingleton<GenericRegistry>();
+        services.AddSingleton<DiscoveryDocuments>();
+        services.AddSingleton<WatchStreamer>();
+        services.AddHostedService<ClusterBootstrap>();
+        if (options.Controllers) services.AddHostedService<NamespaceController>();
+        services.AddSingleton<FluentValidation.IValidator<Application.Verbs.ListObjects>, Application.Verbs.ListObjectsValidator>();
+        services.AddMediator(o =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Singleton;
+            o.PipelineBehaviors = [typeof(Application.Pipeline.ValidationBehavior<,>)];
+        });
+        return services;
+    }
+}

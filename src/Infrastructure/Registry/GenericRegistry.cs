@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Emulator.Domain.Errors;
+using Emulator.Domain.Resources;
+using Emulator.Domain.Validation;
+using Emulator.Infrastructure.Storage;
+
+namespace Emulator.Infrastructure.Registry;
+
+/// <summary>
+/// The generic registry (kube-apiserver's generic Store): every create, update and delete, from HTTP handlers and
+/// controllers alike, passes here, so all writes are defaulted, validated, versioned and watched the same way.
+/// </summary>
+public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, TimeProvider time)
+{
+    // The apiserver retries generateName collisions this many times before giving up (registry/store.go).
+    private const int MaxNameGenerationAttempts = 8;
+    private static readonly ObjectMetaValidator MetaValidator = new();
+
+    public ObjectStore Store => store;
+    public ResourceCatalog Catalog => catalog;
+
+    public static ObjectKey KeyOf(ResourceKind kind, string? ns, string name) =>
+        new(kind.Group, kind.Plural, kind.Namespaced ? ns ?? "" : "", name);
+
+    public StoredObject? Get(ResourceDefinition def, string? ns, string name) => store.Get(KeyOf(def.Kind, ns, name));
+
+    public StoredObject GetOrThrow(ResourceDefinition def, string? ns, string name) =>
+        Get(def, ns, name) ?? throw StatusException.NotFound(def.Kind, name);
+
+    public async Task<WriteResult> CreateAsync(ResourceDefinition def, string? ns, JsonObject obj, bool dryRun, CancellationToken ct)
+    {
+        CheckIdentity(def, ns, obj);
+        EnsureNamespaceAcceptsContent(def, obj.Namespace());
+        var generate = string.IsNullOrEmpty(obj.Name()) && !string.IsNullOrEmpty(obj.Meta().Str("generateName"));
+        for (var attempt = 1; ; attempt++)
+        {
+            var candidate = (JsonObject)obj.DeepClone();
+            if (generate) candidate.Meta()["name"] = SystemFields.GenerateName(candidate.Meta().Str("generateName")!);
+            PrepareCreate(def, candidate);
+            try
+            {
+                return await store.WriteAsync(KeyOf(def.Kind, candidate.Namespace(), candidate.Name()), current =>
+                {
+                    if (current is not null) throw StatusException.AlreadyExists(def.Kind, candidate.Name());
+                    return dryRun ? new WriteDecision.DryRun(candidate, false) : new WriteDecision.Put(candidate);
+                }, ct);
+            }
+            catch (StatusException e) when (generate && e.Reason == "AlreadyExists" && attempt < MaxNameGenerationAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>PUT semantics: optimistic concurrency on metadata.resourceVersion, create-on-update where the kind allows it.</summary>
+    public Task<WriteResult> UpdateAsync(ResourceDefinition def, string? ns, string name, JsonObject obj, string? subresource, bool dryRun, CancellationToken ct)
+    {
+        CheckIdentity(def, ns, obj);
+        if (obj.Name() != name)
+            throw StatusException.BadRequest($"the name of the object ({obj.Name()}) does not match the name on the URL ({name})");
+        return store.WriteAsync(KeyOf(def.Kind, obj.Namespace(), name), current =>
+        {
+            if (current is null)
+            {
+                if (subresource is not null || !def.Strategy.AllowCreateOnUpdate) throw StatusException.NotFound(def.Kind, name);
+                EnsureNamespaceAcceptsContent(def, obj.Namespace());
+                PrepareCreate(def, obj);
+                return dryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
+            }
+            return DecideUpdate(def, current, obj, subresource, dryRun);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Read-modify-write against the current object under the store's write lock: how PATCH, /scale and controllers
+    /// change objects without races. <paramref name="mutate"/> gets a private copy of the current object.
+    /// </summary>
+    public Task<WriteResult> GuaranteedUpdateAsync(ResourceDefinition def, string? ns, string name, string? subresource, bool dryRun,
+        Func<JsonObject, JsonObject> mutate, CancellationToken ct) =>
+        store.WriteAsync(KeyOf(def.Kind, ns, name), current =>
+        {
+            if (current is null) throw StatusException.NotFound(def.Kind, name);
+            var updated = mutate(current.Clone());
+            CheckIdentity(def, ns, updated);
+            if (updated.Name() != name)
+                throw StatusException.BadRequest($"the name of the object ({updated.Name()}) does not match the name on the URL ({name})");
+            return DecideUpdate(def, current, updated, subresource, dryRun);
+        }, ct);
+
+    private WriteDecision DecideUpdate(ResourceDefinition def, StoredObject current, JsonObject obj, string? subresource, bool dryRun)
+    {
+        var old = current.Object;
+        var requested = obj.ResourceVersion();
+        if (!string.IsNullOrEmpty(requested) && requested != old.ResourceVersion())
+            throw StatusException.Conflict(def.Kind, obj.Name());
+        SystemFields.KeepOnUpdate(obj, old);
+        switch (subresource)
+        {
+            case "status": def.Strategy.PrepareForStatusUpdate(obj, old); break;
+            case "finalize": def.Strategy.PrepareForFinalizeUpdate(obj, old); break;
+            default: def.Strategy.PrepareForUpdate(obj, old); break;
+        }
+        Validate(def, obj, def.Strategy.ValidateUpdate(obj, old));
+        if (old.Meta()["deletionTimestamp"] is not null && def.Strategy.ReadyToDelete(obj))
+            return dryRun ? new WriteDecision.DryRun(obj, true) : new WriteDecision.Delete(obj);
+        obj.Meta()["resourceVersion"] = old.ResourceVersion();
+        if (JsonNode.DeepEquals(obj, old)) return new WriteDecision.Unchanged();
+        return dryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
+    }
+
+    /// <summary>
+    /// DELETE: preconditions, then either removal or, while finalizers remain (and always for namespaces), a
+    /// deletionTimestamp that the finalizer owners act on.
+    /// </summary>
+    public Task<WriteResult> DeleteAsync(ResourceDefinition def, string? ns, string name, DeleteOptions options, CancellationToken ct) =>
+        store.WriteAsync(KeyOf(def.Kind, ns, name), current =>
+        {
+            if (current is null) throw StatusException.NotFound(def.Kind, name);
+            var meta = current.Object.Meta();
+            if (options.PreconditionUid is { Length: > 0 } uid && uid != meta.Str("uid"))
+                throw StatusException.Conflict(def.Kind, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {meta.Str("uid")}");
+            if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != meta.Str("resourceVersion"))
+                throw StatusException.Conflict(def.Kind, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {meta.Str("resourceVersion")}");
+            var obj = current.Clone();
+            var isNamespace = def.Kind is { Group: "", Plural: "namespaces" };
+            if (isNamespace || obj.Meta()["finalizers"] is JsonArray { Count: > 0 })
+            {
+                if (meta["deletionTimestamp"] is not null) return new WriteDecision.Unchanged();
+                obj.Meta()["deletionTimestamp"] = SystemFields.Timestamp(time.GetUtcNow());
+                obj.Meta()["deletionGracePeriodSeconds"] = 0;
+                if (isNamespace) obj["status"] = new JsonObject { ["phase"] = "Terminating" };
+                return options.DryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
+            }
+            return options.DryRun ? new WriteDecision.DryRun(obj, true) : new WriteDecision.Delete(obj);
+        }, ct);
+
+    private void PrepareCreate(ResourceDefinition def, JsonObject obj)
+    {
+        SystemFields.FillOnCreate(obj, time.GetUtcNow());
+        def.Strategy.PrepareForCreate(obj);
+        Validate(def, obj, def.Strategy.Validate(obj));
+    }
+
+    private static void Validate(ResourceDefinition def, JsonObject obj, IEnumerable<FieldError> kindErrors)
+    {
+        var errors = MetaValidator.Check(ObjectMetaInput.From(obj, def.Kind.Namespaced, def.Strategy.NameRule)).Concat(kindErrors).ToList();
+        if (errors.Count > 0) throw StatusException.Invalid(def.Kind, obj.Name().Length > 0 ? obj.Name() : obj.Meta().Str("generateName") ?? "", errors);
+    }
+
+    /// <summary>apiVersion/kind and namespace of a body must agree with the URL, as the apiserver's decoder and BeforeCreate check.</summary>
+    private static void CheckIdentity(ResourceDefinition def, string? ns, JsonObject obj)
+    {
+        var meta = obj.Meta();
+        if (def.Kind.Namespaced)
+        {
+            var bodyNs = meta.Str("namespace");
+            if (string.IsNullOrEmpty(bodyNs)) meta["namespace"] = ns;
+            else if (ns is not null && bodyNs != ns)
+                throw StatusException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        else if (meta.Str("namespace") is { Length: > 0 })
+        {
+            meta.Remove("namespace");
+        }
+        // apiVersion and kind lead, as in every object the apiserver serializes.
+        var rest = obj.Where(p => p.Key is not ("apiVersion" or "kind")).ToList();
+        obj.Clear();
+        obj["apiVersion"] = def.Kind.ApiVersion;
+        obj["kind"] = def.Kind.Kind;
+        foreach (var (key, value) in rest) obj[key] = value;
+    }
+
+    private void EnsureNamespaceAcceptsContent(ResourceDefinition def, string? ns)
+    {
+        if (!def.Kind.Namespaced || string.IsNullOrEmpty(ns)) return;
+        var namespaces = catalog.Get("", "Namespace");
+        var stored = store.Get(KeyOf(namespaces.Kind, null, ns)) ?? throw StatusException.NotFound(namespaces.Kind, ns);
+        if (stored.Object.Meta()["deletionTimestamp"] is not null)
+            throw new StatusException(403, "Forbidden",
+                $"{def.Kind.GroupResource} is forbidden: unable to create new content in namespace {ns} because it is being terminated",
+                new StatusDetails(null, def.Kind.Group, def.Kind.Plural,
+                    [new StatusCause("NamespaceTerminating", $"namespace {ns} is being terminated", "metadata.namespace")]));
+    }
+}
