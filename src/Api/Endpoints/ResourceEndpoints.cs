@@ -22,7 +22,8 @@ public static class ResourceEndpoints
         app.Map("/apis/{group}/{version}/{**rest}", Dispatch).ExcludeFromDescription();
     }
 
-    private static async Task Dispatch(HttpContext context, ResourceCatalog catalog, IMediator mediator, WatchStreamer watches, TimeProvider time)
+    private static async Task Dispatch(HttpContext context, ResourceCatalog catalog, IMediator mediator, WatchStreamer watches, TimeProvider time,
+        IEnumerable<ISubresourceHandler> subresources)
     {
         var target = RequestTarget.Parse(catalog, context.Request.Path.Value ?? "") ?? throw StatusException.NotFoundPath();
         var def = target.Definition;
@@ -34,7 +35,14 @@ public static class ResourceEndpoints
 
         var method = context.Request.Method;
         if (target.Subresource is { } sub && sub is not ("status" or "finalize"))
+        {
+            if (subresources.FirstOrDefault(h => h.Handles(target, method)) is { } handler)
+            {
+                await handler.HandleAsync(context, target);
+                return;
+            }
             throw new StatusException(404, "NotFound", "the server could not find the requested resource", new StatusDetails(target.Name, def.Kind.Group, def.Kind.Plural));
+        }
 
         if (target.Name is null)
         {

@@ -2,6 +2,10 @@ using Emulator.Api.Endpoints;
 using Emulator.Api.Watch;
 using Emulator.Domain.Resources;
 using Emulator.Infrastructure.Controllers;
+using Emulator.Infrastructure.Controllers.Framework;
+using Emulator.Infrastructure.Endpoints;
+using Emulator.Infrastructure.Services;
+using Emulator.Infrastructure.Workloads;
 using Emulator.Infrastructure.Registry;
 using Emulator.Infrastructure.Storage;
 
@@ -13,6 +17,12 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddEmulator(this IServiceCollection services, EmulatorOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new Infrastructure.ClusterOptions
+        {
+            Nodes = options.Nodes, ServiceCidr = options.ServiceCidr, PodCidr = options.PodCidr, NodePortRange = options.NodePortRange,
+            LoadBalancerRange = options.LoadBalancerRange, ClusterDomain = options.ClusterDomain, ApiPort = options.ApiPort,
+            DnsPort = options.DnsPort, DataDir = options.DataDir,
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ResourceCatalog.FromAssembly());
         services.AddSingleton(new StoreOptions { DatabasePath = options.DatabasePath });
@@ -21,7 +31,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiscoveryDocuments>();
         services.AddSingleton<WatchStreamer>();
         services.AddHostedService<ClusterBootstrap>();
-        if (options.Controllers) services.AddHostedService<NamespaceController>();
+        if (options.Controllers)
+        {
+            services.AddHostedService<NamespaceController>();
+            services.AddHostedService<ControllerManager>();
+        }
+        services.AddServiceNetworking(options.Controllers);
+        services.AddWorkloads(options.Controllers);
+        services.AddEndpointControllers(options.Controllers);
+        services.AddApiExtensions();
         services.AddSingleton<FluentValidation.IValidator<Application.Verbs.ListObjects>, Application.Verbs.ListObjectsValidator>();
         services.AddMediator(o =>
         {

@@ -20,14 +20,13 @@ internal enum FieldShape
 }
 
 /// <summary>
-/// One field of a message: its number in generated.proto, the JSON name (generated.proto already uses the JSON
+/// One field of a message (its number in generated.proto is the key it is filed under): the JSON name (generated.proto already uses the JSON
 /// names) and how its value is read. A field has either <see cref="Scalar"/> or <see cref="MessageName"/>; for a
 /// map they describe the entry's value.
 /// </summary>
 internal sealed class ProtoField(
-    int number, string jsonName, FieldShape shape, ProtoScalar? scalar, string? messageName, bool keepZero, bool inline)
+    string jsonName, FieldShape shape, ProtoScalar? scalar, string? messageName, bool keepZero, bool inline)
 {
-    public int Number { get; } = number;
     public string JsonName { get; } = jsonName;
     public FieldShape Shape { get; } = shape;
     public ProtoScalar? Scalar { get; } = scalar;

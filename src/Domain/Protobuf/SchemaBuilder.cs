@@ -104,7 +104,7 @@ internal sealed class MessageBuilder(string name)
     private MessageBuilder Add(
         int number, string json, FieldShape shape, ProtoScalar? scalar, string? type, bool keepZero, bool inline = false)
     {
-        if (number <= 0 || !Fields.TryAdd(number, new ProtoField(number, json, shape, scalar, type, keepZero, inline)))
+        if (number <= 0 || !Fields.TryAdd(number, new ProtoField(json, shape, scalar, type, keepZero, inline)))
             throw new InvalidOperationException($"protobuf schema: {name} field number {number} is invalid or declared twice");
         return this;
     }

@@ -10,11 +10,12 @@ namespace Emulator.Infrastructure.Registry;
 /// The generic registry (kube-apiserver's generic Store): every create, update and delete, from HTTP handlers and
 /// controllers alike, passes here, so all writes are defaulted, validated, versioned and watched the same way.
 /// </summary>
-public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, TimeProvider time)
+public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, TimeProvider time, IEnumerable<IAdmissionHook> hooks)
 {
     // The apiserver retries generateName collisions this many times before giving up (registry/store.go).
     private const int MaxNameGenerationAttempts = 8;
     private static readonly ObjectMetaValidator MetaValidator = new();
+    private readonly IAdmissionHook[] _hooks = [.. hooks];
 
     public ObjectStore Store => store;
     public ResourceCatalog Catalog => catalog;
@@ -36,57 +37,101 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
         {
             var candidate = (JsonObject)obj.DeepClone();
             if (generate) candidate.Meta()["name"] = SystemFields.GenerateName(candidate.Meta().Str("generateName")!);
-            PrepareCreate(def, candidate);
+            var transactions = new List<IHookTransaction>();
             try
             {
-                return await store.WriteAsync(KeyOf(def.Kind, candidate.Namespace(), candidate.Name()), current =>
+                var result = await store.WriteAsync(KeyOf(def.Kind, candidate.Namespace(), candidate.Name()), current =>
                 {
                     if (current is not null) throw StatusException.AlreadyExists(def.Kind, candidate.Name());
+                    PrepareCreate(def, candidate, dryRun, transactions);
                     return dryRun ? new WriteDecision.DryRun(candidate, false) : new WriteDecision.Put(candidate);
                 }, ct);
+                Commit(transactions);
+                return result;
             }
             catch (StatusException e) when (generate && e.Reason == "AlreadyExists" && attempt < MaxNameGenerationAttempts)
             {
+                Revert(transactions);
+            }
+            catch
+            {
+                Revert(transactions);
+                throw;
             }
         }
     }
 
     /// <summary>PUT semantics: optimistic concurrency on metadata.resourceVersion, create-on-update where the kind allows it.</summary>
-    public Task<WriteResult> UpdateAsync(ResourceDefinition def, string? ns, string name, JsonObject obj, string? subresource, bool dryRun, CancellationToken ct)
+    public async Task<WriteResult> UpdateAsync(ResourceDefinition def, string? ns, string name, JsonObject obj, string? subresource, bool dryRun, CancellationToken ct)
     {
         CheckIdentity(def, ns, obj);
         if (obj.Name() != name)
             throw StatusException.BadRequest($"the name of the object ({obj.Name()}) does not match the name on the URL ({name})");
-        return store.WriteAsync(KeyOf(def.Kind, obj.Namespace(), name), current =>
+        var result = await WriteWithHooksAsync(KeyOf(def.Kind, obj.Namespace(), name), (current, transactions) =>
         {
             if (current is null)
             {
                 if (subresource is not null || !def.Strategy.AllowCreateOnUpdate) throw StatusException.NotFound(def.Kind, name);
                 EnsureNamespaceAcceptsContent(def, obj.Namespace());
-                PrepareCreate(def, obj);
+                PrepareCreate(def, obj, dryRun, transactions);
                 return dryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
             }
-            return DecideUpdate(def, current, obj, subresource, dryRun);
+            return DecideUpdate(def, current, obj, subresource, dryRun, transactions);
         }, ct);
+        if (result.Deleted && !dryRun) AfterDelete(def, result.Object.Object);
+        return result;
+    }
+
+    private async Task<WriteResult> WriteWithHooksAsync(ObjectKey key, Func<StoredObject?, List<IHookTransaction>, WriteDecision> decide, CancellationToken ct)
+    {
+        var transactions = new List<IHookTransaction>();
+        try
+        {
+            var result = await store.WriteAsync(key, current => decide(current, transactions), ct);
+            Commit(transactions);
+            return result;
+        }
+        catch
+        {
+            Revert(transactions);
+            throw;
+        }
+    }
+
+    private static void Commit(List<IHookTransaction> transactions)
+    {
+        foreach (var t in transactions) t.Commit();
+        transactions.Clear();
+    }
+
+    private static void Revert(List<IHookTransaction> transactions)
+    {
+        foreach (var t in transactions) t.Revert();
+        transactions.Clear();
     }
 
     /// <summary>
     /// Read-modify-write against the current object under the store's write lock: how PATCH, /scale and controllers
     /// change objects without races. <paramref name="mutate"/> gets a private copy of the current object.
     /// </summary>
-    public Task<WriteResult> GuaranteedUpdateAsync(ResourceDefinition def, string? ns, string name, string? subresource, bool dryRun,
-        Func<JsonObject, JsonObject> mutate, CancellationToken ct) =>
-        store.WriteAsync(KeyOf(def.Kind, ns, name), current =>
+    public async Task<WriteResult> GuaranteedUpdateAsync(ResourceDefinition def, string? ns, string name, string? subresource, bool dryRun,
+        Func<JsonObject, JsonObject> mutate, CancellationToken ct)
+    {
+        var result = await WriteWithHooksAsync(KeyOf(def.Kind, ns, name), (current, transactions) =>
         {
             if (current is null) throw StatusException.NotFound(def.Kind, name);
             var updated = mutate(current.Clone());
             CheckIdentity(def, ns, updated);
             if (updated.Name() != name)
                 throw StatusException.BadRequest($"the name of the object ({updated.Name()}) does not match the name on the URL ({name})");
-            return DecideUpdate(def, current, updated, subresource, dryRun);
+            return DecideUpdate(def, current, updated, subresource, dryRun, transactions);
         }, ct);
+        if (result.Deleted && !dryRun) AfterDelete(def, result.Object.Object);
+        return result;
+    }
 
-    private WriteDecision DecideUpdate(ResourceDefinition def, StoredObject current, JsonObject obj, string? subresource, bool dryRun)
+    private WriteDecision DecideUpdate(ResourceDefinition def, StoredObject current, JsonObject obj, string? subresource, bool dryRun,
+        List<IHookTransaction> transactions)
     {
         var old = current.Object;
         var requested = obj.ResourceVersion();
@@ -99,6 +144,8 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
             case "finalize": def.Strategy.PrepareForFinalizeUpdate(obj, old); break;
             default: def.Strategy.PrepareForUpdate(obj, old); break;
         }
+        foreach (var hook in _hooks.Where(h => h.AppliesTo(def.Kind)))
+            if (hook.BeginUpdate(def.Kind, obj, old, dryRun) is { } tx) transactions.Add(tx);
         Validate(def, obj, def.Strategy.ValidateUpdate(obj, old));
         if (old.Meta()["deletionTimestamp"] is not null && def.Strategy.ReadyToDelete(obj))
             return dryRun ? new WriteDecision.DryRun(obj, true) : new WriteDecision.Delete(obj);
@@ -111,7 +158,19 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
     /// DELETE: preconditions, then either removal or, while finalizers remain (and always for namespaces), a
     /// deletionTimestamp that the finalizer owners act on.
     /// </summary>
-    public Task<WriteResult> DeleteAsync(ResourceDefinition def, string? ns, string name, DeleteOptions options, CancellationToken ct) =>
+    public async Task<WriteResult> DeleteAsync(ResourceDefinition def, string? ns, string name, DeleteOptions options, CancellationToken ct)
+    {
+        var result = await DeleteCoreAsync(def, ns, name, options, ct);
+        if (result.Deleted && !options.DryRun) AfterDelete(def, result.Object.Object);
+        return result;
+    }
+
+    private void AfterDelete(ResourceDefinition def, JsonObject obj)
+    {
+        foreach (var hook in _hooks.Where(h => h.AppliesTo(def.Kind))) hook.AfterDelete(def.Kind, obj);
+    }
+
+    private Task<WriteResult> DeleteCoreAsync(ResourceDefinition def, string? ns, string name, DeleteOptions options, CancellationToken ct) =>
         store.WriteAsync(KeyOf(def.Kind, ns, name), current =>
         {
             if (current is null) throw StatusException.NotFound(def.Kind, name);
@@ -133,10 +192,12 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
             return options.DryRun ? new WriteDecision.DryRun(obj, true) : new WriteDecision.Delete(obj);
         }, ct);
 
-    private void PrepareCreate(ResourceDefinition def, JsonObject obj)
+    private void PrepareCreate(ResourceDefinition def, JsonObject obj, bool dryRun, List<IHookTransaction> transactions)
     {
         SystemFields.FillOnCreate(obj, time.GetUtcNow());
         def.Strategy.PrepareForCreate(obj);
+        foreach (var hook in _hooks.Where(h => h.AppliesTo(def.Kind)))
+            if (hook.BeginCreate(def.Kind, obj, dryRun) is { } tx) transactions.Add(tx);
         Validate(def, obj, def.Strategy.Validate(obj));
     }
 

@@ -38,6 +38,26 @@ public sealed class DecodeErrorTests
         Assert.Contains("apiVersion and kind", error.Message);
     }
 
+    [Fact]
+    public void Rejects_type_meta_fields_of_the_wrong_wire_type()
+    {
+        byte[] body = [.. "k8s\0"u8, .. new ProtoWriter().Message(1, t => t.String(1, "v1").Varint(2, 1)).ToArray()];
+
+        var error = Assert.Throws<ProtobufDecodeException>(() => KubeProtobuf.Decode(body));
+
+        Assert.Contains("typeMeta field 2", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_envelope_fields_of_the_wrong_wire_type()
+    {
+        byte[] body = [.. "k8s\0"u8, .. new ProtoWriter().Varint(2, 1).ToArray()];
+
+        var error = Assert.Throws<ProtobufDecodeException>(() => KubeProtobuf.Decode(body));
+
+        Assert.Contains("envelope: field 2", error.Message);
+    }
+
     [Theory]
     [InlineData(3, "gzip", "content encoding")]
     [InlineData(4, "application/json", "content type")]

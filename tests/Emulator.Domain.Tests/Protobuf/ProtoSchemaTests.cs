@@ -64,6 +64,9 @@ public sealed class ProtoSchemaTests
         Assert.Throws<InvalidOperationException>(() => builder.Message("t.A").String(1, "a").Bool(1, "b"));
         Assert.Throws<InvalidOperationException>(() => builder.Message("t.A"));
         Assert.Throws<InvalidOperationException>(() => builder.Message("t.B").String(0, "zero"));
+        builder.Special("t.S", SpecialKind.Quantity);
+        Assert.Throws<InvalidOperationException>(() => builder.Special("t.S", SpecialKind.Time));
+        Assert.Throws<InvalidOperationException>(() => builder.Special("t.A", SpecialKind.Time));
 
         var names = new SchemaBuilder();
         names.Message("t.C").String(1, "same").String(2, "same");

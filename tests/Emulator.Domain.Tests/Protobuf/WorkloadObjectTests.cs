@@ -127,7 +127,7 @@ public sealed class WorkloadObjectTests
     {
         var json = ProtoWriter.Body("apps/v1", "ControllerRevision", w => w
             .Message(1, m => m.String(1, "web-1"))
-            .Message(2, r => r.Bytes(1, """{"spec":{"template":{"$patch":"replace"}}}"""u8))
+            .Message(2, r => r.Varint(7, 1).Bytes(1, """{"spec":{"template":{"$patch":"replace"}}}"""u8))
             .Varint(3, 1));
         var embedded = ProtoWriter.Body("v1", "ConfigMap", w => w.Message(1, m => m.String(1, "inner")).Entry(2, "k", "v"));
         var nested = ProtoWriter.Body("apps/v1", "ControllerRevision", w => w

@@ -9,6 +9,7 @@ namespace Emulator.E2E.Tests.Persistence;
 /// A client that was watching before a restart resumes from its last resourceVersion. The server must replay every
 /// later change in order or answer 410 Expired so the client re-lists; silently skipping changes is the one wrong answer.
 /// </summary>
+[Collection(RestartCollection.Name)]
 public sealed class WatchResumeTests
 {
     [Fact]
