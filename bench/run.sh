@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The one benchmark command: builds the emulator, the bare ASP.NET Core baseline (bench/BareServer) and the harness
-# (bench/Emulator.Bench) in Release, runs every benchmark (~4 minutes) and writes docs/benchmarks.md.
+# (bench/Emulator.Bench) in Release, runs every benchmark and writes docs/benchmarks.md (about 4 minutes on an idle
+# 2-core machine, builds included).
 #
 #   bench/run.sh                 full run, writes docs/benchmarks.md
-#   BENCH_QUICK=1 bench/run.sh   short smoke run (seconds per figure), writes bench/results/benchmarks-quick.md
+#   BENCH_QUICK=1 bench/run.sh   short smoke run (a few seconds per figure), writes bench/results/benchmarks-quick.md
 #
-# Everything is built into the git-ignored bench/results/artifacts (with --artifacts-path), so a benchmark never
-# overwrites, or is overwritten by, the binaries a concurrent `./test.sh` is running. Servers listen on random free
+# Everything is built into the git-ignored bench/results/artifacts (--artifacts-path), so a benchmark never
+# overwrites, or is overwritten by, the binaries a concurrent ./test.sh is running. Servers listen on random free
 # loopback ports with temporary data dirs; every process started is killed on exit, failure or Ctrl+C.
 # Raw results (JSON) and the server logs of the last run are copied to bench/results/latest/.
 set -euo pipefail
@@ -15,18 +16,60 @@ root="$PWD"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 artifacts="$root/bench/results/artifacts"
 latest="$root/bench/results/latest"
+work="$(mktemp -d "${TMPDIR:-/tmp}/emulator-bench.XXXXXX")"
+children=()
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  for pid in "${children[@]+"${children[@]}"}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  # Servers the harness started (it appends each pid to $work/pids): kill any still running, but only if the
+  # process is really ours (its command line names our temporary directory), never by name.
+  if [ -f "$work/pids" ]; then
+    sleep 1
+    while read -r pid; do
+      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF "$work"; then
+        kill -9 "$pid" 2>/dev/null || true
+      fi
+    done <"$work/pids"
+  fi
+  if [ -d "$work/logs" ]; then
+    rm -rf "$latest"
+    mkdir -p "$latest"
+    cp -r "$work/logs" "$latest/"
+    cp "$work/results.json" "$latest/" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [ ! -x .tools/bin/kubectl ]; then
   ./scripts/install-clients.sh
 fi
 
+# Two independent builds side by side (building the harness also builds bench/BareServer).
+mkdir -p "$artifacts"
+echo "=== dotnet build -c Release: src/Api, bench/Emulator.Bench (+ bench/BareServer)"
 build() {
-  echo "=== dotnet build $1 -c Release"
-  dotnet build "$1" -c Release --nologo -v quiet -clp:ErrorsOnly --artifacts-path "$artifacts"
+  dotnet build "$1" -c Release --nologo -v quiet -clp:ErrorsOnly --artifacts-path "$artifacts" >"$2" 2>&1
 }
-build src/Api
-build bench/BareServer
-build bench/Emulator.Bench
+build src/Api "$artifacts/build-api.log" &
+children+=($!)
+build bench/Emulator.Bench "$artifacts/build-bench.log" &
+children+=($!)
+failed=0
+wait "${children[0]}" || { failed=1; cat "$artifacts/build-api.log"; }
+wait "${children[1]}" || { failed=1; cat "$artifacts/build-bench.log"; }
+children=()
+if [ "$failed" != 0 ]; then
+  echo "error: the Release build failed (output above)" >&2
+  exit 1
+fi
 
 quick=()
 out="$root/docs/benchmarks.md"
@@ -34,38 +77,11 @@ if [ "${BENCH_QUICK:-}" = 1 ]; then
   quick=(--quick)
   out="$root/bench/results/benchmarks-quick.md"
 fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/emulator-bench.XXXXXX")"
-bench_pid=""
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [ -n "$bench_pid" ] && kill -0 "$bench_pid" 2>/dev/null; then
-    kill "$bench_pid" 2>/dev/null || true
-    sleep 1
-  fi
-  # Servers the harness started (it appends each pid to $work/pids): kill any still running, but only if the
-  # process is really ours (its command line names our temporary directory), never by name.
-  if [ -f "$work/pids" ]; then
-    while read -r pid; do
-      if [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF "$work"; then
-        kill -9 "$pid" 2>/dev/null || true
-      fi
-    done <"$work/pids"
-  fi
-  rm -rf "$latest"
-  mkdir -p "$latest"
-  cp -r "$work/logs" "$latest/" 2>/dev/null || true
-  cp "$work/results.json" "$latest/" 2>/dev/null || true
-  rm -rf "$work"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
 revision="$(git rev-parse --short HEAD 2>/dev/null || echo "no commit yet")"
 changes="$(git status --porcelain 2>/dev/null | wc -l | tr -d ' ')"
-[ "$changes" != 0 ] && revision="$revision, working tree with $changes changed/untracked paths"
+if [ "$changes" != 0 ]; then
+  revision="$revision + $changes uncommitted paths"
+fi
 
 echo "=== running benchmarks (work dir $work)"
 dotnet "$artifacts/bin/Emulator.Bench/release/Emulator.Bench.dll" \
@@ -79,5 +95,5 @@ dotnet "$artifacts/bin/Emulator.Bench/release/Emulator.Bench.dll" \
   --dotnet-version "$(dotnet --version)" \
   --revision "$revision" \
   "${quick[@]+"${quick[@]}"}" &
-bench_pid=$!
-wait "$bench_pid"
+children+=($!)
+wait "${children[0]}"

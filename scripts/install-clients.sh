@@ -36,5 +36,12 @@ if [ ! -x "$tools/node_modules/.bin/newman" ]; then
 fi
 ln -sf "$tools/node_modules/.bin/newman" "$tools/bin/newman"
 
+# The official JavaScript client, for the client-library tests (run with the machine's node). 1.x: 2.x needs
+# undici 8, which needs Node 22; this machine has Node 20. Its own prefix keeps newman's tree untouched.
+if [ ! -d "$tools/js-client/node_modules/@kubernetes/client-node" ]; then
+  mkdir -p "$tools/js-client"
+  ( cd "$tools/js-client" && npm install --silent --no-audit --no-fund --prefix "$tools/js-client" @kubernetes/client-node@1.4.0 >/dev/null )
+fi
+
 "$tools/bin/kubectl" version --client 2>/dev/null | head -1
 "$tools/bin/helm" version --short 2>/dev/null

@@ -33,8 +33,9 @@ internal static class Report
         var bare = r.Startup.FirstOrDefault(s => s.Label == "bare");
         L("## 1. Start to ready");
         L();
-        L($"Median of {Get(r.Settings, "startRuns")} runs per row, min–max in brackets, runs interleaved. Time from `Process.Start(\"dotnet\", ...)`");
-        L("to the first `200` from `GET /readyz` (polled every 5 ms over plain HTTP), and to the first successful");
+        L($"Median of {Get(r.Settings, "startRuns")} runs per row ({Get(r.Settings, "startRunsWithData")} for the {memory?.Objects:N0}-configmap rows), min–max in brackets,");
+        L("runs interleaved. Time from `Process.Start(\"dotnet\", ...)` to the first `200` from `GET /readyz` (polled");
+        L("every 5 ms over plain HTTP), and to the first successful");
         L("`kubectl get ns` (real kubectl, the kubeconfig the emulator wrote, a fresh `--cache-dir`, so discovery is");
         L("fetched too; started right after `/readyz` answered). Baseline: the bare ASP.NET Core app (`bench/BareServer`),");
         L("same runtime and measured the same way, start → its first `200`. Ratio = emulator / baseline (1.0 = as fast");
@@ -74,9 +75,12 @@ internal static class Report
         L("capped in request count. Latency = request sent → whole body read. Baseline: the bare ASP.NET Core app");
         L("replaying the emulator's own response bytes, captured in this run (for CREATE it reads the whole request body");
         L("and answers `201` with a captured created object); over HTTPS it uses the emulator's serving certificate.");
-        L("Ratios are emulator / baseline: for req/s lower means slower, for latency higher means slower. The last");
-        L("column is server CPU time (user+system, from `/proc/PID/stat`) per request, the least noise-sensitive figure.");
-        L($"LIST and CREATE pre-create {1000:N0} configmaps with ~200 bytes of data; CREATE writes new uniquely named ones.");
+        L("Ratios are emulator / baseline: for req/s lower means slower, for latency higher means slower. The CPU");
+        L("column is the server's CPU time (user+system, from `/proc/PID/stat`, 10 ms ticks) per request in the window:");
+        L("it ignores time spent waiting for the CPU, so it is steadier than req/s when the machine is busy (very heavy");
+        L("load still inflates it through thread-pool spinning, on both sides).");
+        L($"{1000:N0} configmaps with ~200 bytes of data each are pre-created in `default` for GET and LIST; CREATE writes new");
+        L("uniquely named ones (same size) into another namespace, so later LIST rows run with a bigger store.");
         L();
         L("| operation | transport | response | emulator req/s | emulator p50 / p99 ms | baseline req/s | baseline p50 / p99 ms | req/s ratio | p50 ratio | p99 ratio | server CPU µs/req emulator / baseline (ratio) | errors |");
         L("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -84,10 +88,25 @@ internal static class Report
         {
             var e = t.Emulator;
             var b = t.Baseline;
-            L($"| {t.Operation} | {t.Transport} | {Bytes(t.ResponseBytes)} | {N(e.Rps)} | {Ms(e.P50)} / {Ms(e.P99)} | {N(b.Rps)} | {Ms(b.P50)} / {Ms(b.P99)} | " +
+            var op = t.Operation.StartsWith("LIST") ? $"{t.Operation} (store holds {t.StoredConfigMaps:N0})" : t.Operation;
+            L($"| {op} | {t.Transport} | {Bytes(t.ResponseBytes)} | {N(e.Rps)} | {Ms(e.P50)} / {Ms(e.P99)} | {N(b.Rps)} | {Ms(b.P50)} / {Ms(b.P99)} | " +
               $"**{Ratio(e.Rps, b.Rps)}** | {Ratio(e.P50, b.P50)} | {Ratio(e.P99, b.P99)} | {N(e.CpuUsPerRequest)} / {N(b.CpuUsPerRequest)} ({Ratio(e.CpuUsPerRequest, b.CpuUsPerRequest)}) | {e.Errors} / {b.Errors} |");
         }
         L();
+
+        if (r.EmptyListProbes.Count == 2)
+        {
+            var (a, b) = (r.EmptyListProbes[0], r.EmptyListProbes[1]);
+            L("What a namespaced LIST costs apart from its items: 1,000 sequential LISTs of the configmaps of an empty");
+            L("namespace (`kube-public`), once while the store is small and once after the CREATE runs above filled another");
+            L("namespace. Baseline: the first probe. On a real apiserver this cost does not depend on other namespaces.");
+            L();
+            L("| configmaps in the store (all in other namespaces) | server CPU µs/LIST | p50 / p99 ms | ratio (CPU) |");
+            L("|---:|---:|---:|---:|");
+            L($"| {a.StoredConfigMaps:N0} | {N(a.CpuUsPerList)} | {Ms(a.P50Ms)} / {Ms(a.P99Ms)} | 1.00 |");
+            L($"| {b.StoredConfigMaps:N0} | {N(b.CpuUsPerList)} | {Ms(b.P50Ms)} / {Ms(b.P99Ms)} | **{Ratio(b.CpuUsPerList, a.CpuUsPerList)}** |");
+            L();
+        }
 
         // ---- watch
         L("## 3. Watch delivery latency");
@@ -147,6 +166,16 @@ internal static class Report
         }
         L();
 
+        // ---- derived observations
+        var notes = Observations(r);
+        if (notes.Count > 0)
+        {
+            L("## What stands out");
+            L();
+            foreach (var n in notes) L($"- {n}");
+            L();
+        }
+
         // ---- problems
         L("## Problems seen during the run");
         L();
@@ -172,12 +201,50 @@ internal static class Report
         L("  2.0 = twice the time. Throughput ratios: 0.5 = half the bare server's requests per second. The gap is the cost");
         L("  of the emulator itself: routing, authentication, decoding, validation, SQLite, the watch fan-out, serialization.");
         L("- The benchmark client and the server share the same CPUs (see nproc), so a server that needs more CPU per");
-        L("  request also leaves less for the client; the CPU µs/request column isolates the server side.");
+        L("  request also leaves less for the client; the CPU µs/request column isolates the server side. Check the load");
+        L("  average in the header: far above nproc means other work shared the CPUs and every figure is noisier.");
         L("- p99 over a few seconds on a shared machine is noisy; a single run's p99 ratio moving by 2× means little,");
         L("  medians and req/s ratios are steadier. Start-up rows are medians of a handful of runs.");
         L("- Raw numbers (every run, JSON) and the server logs of the last run are left in `bench/results/latest/`");
         L("  (git-ignored).");
         return md.ToString();
+    }
+
+    /// <summary>Facts computed from this run's numbers (no judgement beyond the arithmetic).</summary>
+    private static List<string> Observations(Results r)
+    {
+        var notes = new List<string>();
+        var lists = r.Throughput.Where(t => t.Operation.StartsWith("LIST") && t.Transport == "HTTP").ToList();
+        if (lists.Count >= 2 && lists[^1].StoredConfigMaps > lists[0].StoredConfigMaps)
+        {
+            var (a, b) = (lists[0], lists[^1]);
+            notes.Add($"The same namespaced LIST of {1000:N0} configmaps cost the emulator {N(a.Emulator.CpuUsPerRequest)} µs of CPU with " +
+                      $"{a.StoredConfigMaps:N0} configmaps in the store and {N(b.Emulator.CpuUsPerRequest)} µs with {b.StoredConfigMaps:N0} " +
+                      $"({Ratio(b.Emulator.CpuUsPerRequest, a.Emulator.CpuUsPerRequest)}×); the extra objects are all in another namespace. " +
+                      "The baseline's cost for the same bytes: " +
+                      $"{N(a.Baseline.CpuUsPerRequest)} → {N(b.Baseline.CpuUsPerRequest)} µs.");
+        }
+        if (r.EmptyListProbes.Count == 2 && r.EmptyListProbes[0].CpuUsPerList > 0)
+        {
+            var (a, b) = (r.EmptyListProbes[0], r.EmptyListProbes[1]);
+            var perObject = (b.CpuUsPerList - a.CpuUsPerList) * 1000 / Math.Max(1, b.StoredConfigMaps - a.StoredConfigMaps);
+            notes.Add($"Listing an empty namespace cost {N(a.CpuUsPerList)} µs of server CPU with {a.StoredConfigMaps:N0} configmaps stored and " +
+                      $"{N(b.CpuUsPerList)} µs with {b.StoredConfigMaps:N0} ({Ratio(b.CpuUsPerList, a.CpuUsPerList)}×" +
+                      (b.CpuUsPerList > 1.5 * a.CpuUsPerList
+                          ? $", about {perObject:0} ns per configmap of *other* namespaces): a namespaced LIST grows with the whole resource, not with its namespace."
+                          : ")."));
+        }
+        var warm = r.Startup.FirstOrDefault(s => s.Label == "warm");
+        var data = r.Startup.FirstOrDefault(s => s.Label.StartsWith("warm") && s.Label != "warm");
+        if (warm is not null && data is not null && data.Ready.Count > 0 && warm.Ready.Count > 0)
+            notes.Add($"Start to `/readyz` with {r.Memory?.Objects:N0} configmaps in the data dir: {Ms(Stats.Median(data.Ready))} ms vs " +
+                      $"{Ms(Stats.Median(warm.Ready))} ms with an almost empty one (medians).");
+        if (r.Memory is { } m)
+            notes.Add($"Resident memory grows by about {(m.EmulatorLoadedKb - m.EmulatorIdleKb) * 1024.0 / m.Objects:N0} bytes per ~450-byte configmap " +
+                      $"(RSS, so it includes garbage not yet collected); the same objects take {m.DbBytes / (double)m.Objects:N0} bytes on disk.");
+        foreach (var t in r.Throughput.Where(t => t.Operation.StartsWith("CREATE")))
+            notes.Add($"CREATE over {t.Transport}: {N(t.Emulator.Rps)} req/s with 16 clients, p99 {Ms(t.Emulator.P99)} ms ({Ratio(t.Emulator.P99, t.Emulator.P50)}× its p50).");
+        return notes;
     }
 
     private static string Get(Dictionary<string, string> d, string k) => d.GetValueOrDefault(k, "?");

@@ -11,7 +11,7 @@ internal sealed record StartSeries(string Label, List<StartSample> Samples)
     public List<double> Shutdown => [.. Samples.Select(s => s.ShutdownMs)];
 }
 
-internal sealed record ThroughputPair(string Operation, string Transport, LoadResult Emulator, LoadResult Baseline, int ResponseBytes);
+internal sealed record ThroughputPair(string Operation, string Transport, LoadResult Emulator, LoadResult Baseline, int ResponseBytes, long StoredConfigMaps);
 
 internal sealed record WatchResult(
     int Events, int Missing, int OutOfOrder, List<double> FromResponseMs, List<double> FromRequestMs,
@@ -21,12 +21,15 @@ internal sealed record MemoryResult(
     long BareIdleKb, long EmulatorIdleKb, long EmulatorLoadedKb, long EmulatorLoadedHwmKb, int Objects,
     double CreateSeconds, int CreateErrors, long DbBytes, long AfterThroughputRssKb, long AfterThroughputHwmKb);
 
+internal sealed record EmptyListProbe(long StoredConfigMaps, double CpuUsPerList, double P50Ms, double P99Ms);
+
 internal sealed record LogFinding(string Source, string Level, string Text, int Count);
 
 internal sealed class Results
 {
     public List<StartSeries> Startup { get; } = [];
     public List<ThroughputPair> Throughput { get; } = [];
+    public List<EmptyListProbe> EmptyListProbes { get; } = [];
     public WatchResult? Watch { get; set; }
     public MemoryResult? Memory { get; set; }
     public List<string> Problems { get; } = [];

@@ -64,6 +64,7 @@ public static class ResourceEndpoints
                     var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
                     if (def.Kind.Namespaced && target.Namespace is null) throw StatusException.NotFoundPath();
                     var body = await BodyReader.ReadObjectAsync(context.Request, def.Kind, ct);
+                    FieldValidation.CheckBody(context, def.Kind, body, "CreateOptions");
                     var result = await mediator.Send(new CreateObject(def, target.Namespace, body, dryRun), ct);
                     await ResponseWriter.WriteObjectAsync(context, 201, def, result.Object, shape, time);
                     return;
@@ -97,6 +98,7 @@ public static class ResourceEndpoints
                 Require(def, "update");
                 var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
                 var body = await BodyReader.ReadObjectAsync(context.Request, def.Kind, ct);
+                FieldValidation.CheckBody(context, def.Kind, body, "UpdateOptions");
                 var result = await mediator.Send(new UpdateObject(def, target.Namespace, name, target.Subresource, body, dryRun), ct);
                 await ResponseWriter.WriteObjectAsync(context, result.Created ? 201 : 200, def, result.Object, shape, time);
                 return;
@@ -104,14 +106,7 @@ public static class ResourceEndpoints
             case "PATCH":
             {
                 Require(def, "patch");
-                var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
-                var patchType = MediaTypes.Essence(context.Request.ContentType);
-                if (patchType is not (MediaTypes.MergePatch or MediaTypes.JsonPatch))
-                    throw new StatusException(415, "UnsupportedMediaType",
-                        $"the body of the request was in an unknown format - accepted media types include: {MediaTypes.JsonPatch}, {MediaTypes.MergePatch}");
-                var patch = BodyReader.ParseJson(await BodyReader.ReadBytesAsync(context.Request, ct));
-                var result = await mediator.Send(new PatchObject(def, target.Namespace, name, target.Subresource, patchType, patch, dryRun), ct);
-                await ResponseWriter.WriteObjectAsync(context, 200, def, result.Object, shape, time);
+                await ResourcePatch.PatchAsync(context, mediator, target, name, dryRun, time, ct);
                 return;
             }
             case "DELETE":

@@ -4,6 +4,7 @@ using Emulator.Domain.Resources;
 using Emulator.Infrastructure.Controllers;
 using Emulator.Infrastructure.Controllers.Framework;
 using Emulator.Infrastructure.Endpoints;
+using Emulator.Infrastructure.Proxy;
 using Emulator.Infrastructure.Services;
 using Emulator.Infrastructure.Workloads;
 using Emulator.Infrastructure.Registry;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiscoveryDocuments>();
         services.AddSingleton<WatchStreamer>();
         services.AddHostedService<ClusterBootstrap>();
+        services.AddHostedService<ParentWatchdog>();
         if (options.Controllers)
         {
             services.AddHostedService<NamespaceController>();
@@ -39,6 +41,8 @@ public static class ServiceCollectionExtensions
         services.AddServiceNetworking(options.Controllers);
         services.AddWorkloads(options.Controllers);
         services.AddEndpointControllers(options.Controllers);
+        services.AddClusterDns();
+        services.AddServiceProxy(options.Controllers);
         services.AddApiExtensions();
         services.AddSingleton<FluentValidation.IValidator<Application.Verbs.ListObjects>, Application.Verbs.ListObjectsValidator>();
         services.AddMediator(o =>

@@ -29,7 +29,7 @@ public class ResourceStrategy
     public virtual void PrepareForCreate(JsonObject obj)
     {
         if (HasStatusSubresource) obj.Remove("status");
-        if (TracksGeneration) obj.Meta()["generation"] = 1;
+        if (TracksGeneration) obj.Meta()["generation"] = 1L; // long: PrepareForUpdate reads it with GetValue<long>
     }
 
     /// <summary>Runs before validation on a main-resource update; <paramref name="old"/> is the stored object.</summary>
@@ -41,7 +41,7 @@ public class ResourceStrategy
         }
         if (TracksGeneration)
         {
-            var generation = old.Meta()["generation"]?.GetValue<long>() ?? 1;
+            var generation = Workloads.JsonNumber.Long(old.Meta()["generation"]) ?? 1;
             if (!JsonNode.DeepEquals(obj["spec"], old["spec"])) generation++;
             obj.Meta()["generation"] = generation;
         }
@@ -69,6 +69,14 @@ public class ResourceStrategy
         if (obj["spec"] is not JsonObject spec) obj["spec"] = spec = new JsonObject();
         spec["finalizers"] = finalizers ?? new JsonArray();
     }
+
+    /// <summary>
+    /// Graceful deletion (rest.RESTGracefulDeleteStrategy.CheckGracefulDelete): on DELETE, under the write lock, the
+    /// seconds the object lingers with a future deletionTimestamp before the kind's owner (the kubelet, for pods) removes
+    /// it, or null to remove it at once. <paramref name="requestedGracePeriodSeconds"/> is DeleteOptions.gracePeriodSeconds.
+    /// Must not mutate the object.
+    /// </summary>
+    public virtual long? GracefulDeletePeriod(JsonObject obj, long? requestedGracePeriodSeconds) => null;
 
     /// <summary>An object being deleted goes away once nothing holds it: no metadata.finalizers by default.</summary>
     public virtual bool ReadyToDelete(JsonObject obj) => obj.Meta()["finalizers"] is not JsonArray { Count: > 0 };

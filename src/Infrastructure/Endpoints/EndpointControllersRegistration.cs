@@ -1,3 +1,4 @@
+using Emulator.Infrastructure.Controllers.Framework;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.Infrastructure.Endpoints;
@@ -7,7 +8,13 @@ public static class EndpointControllersRegistration
 {
     public static IServiceCollection AddEndpointControllers(this IServiceCollection services, bool controllers)
     {
-        _ = controllers;
+        if (!controllers) return services;
+        services.AddSingleton<EndpointsLister>();
+        services.AddSingleton<EndpointWriter>();
+        services.AddSingleton<IReconciler, EndpointsReconciler>();
+        services.AddSingleton<IReconciler, EndpointSliceReconciler>();
+        services.AddSingleton<IReconciler, EndpointSliceMirroringReconciler>();
+        services.AddSingleton<IReconciler, KubernetesServiceEndpointsReconciler>();
         return services;
     }
 }

@@ -146,8 +146,10 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
         }
         foreach (var hook in _hooks.Where(h => h.AppliesTo(def.Kind)))
             if (hook.BeginUpdate(def.Kind, obj, old, dryRun) is { } tx) transactions.Add(tx);
+        SystemFields.NormalizeMetadata(obj);
         Validate(def, obj, def.Strategy.ValidateUpdate(obj, old));
-        if (old.Meta()["deletionTimestamp"] is not null && def.Strategy.ReadyToDelete(obj))
+        // store.go shouldDeleteDuringUpdate: only once no grace period is pending (a terminating pod stays until its kubelet deletes it).
+        if (old.Meta()["deletionTimestamp"] is not null && PendingGracePeriod(old) == 0 && def.Strategy.ReadyToDelete(obj))
             return dryRun ? new WriteDecision.DryRun(obj, true) : new WriteDecision.Delete(obj);
         obj.Meta()["resourceVersion"] = old.ResourceVersion();
         if (JsonNode.DeepEquals(obj, old)) return new WriteDecision.Unchanged();
@@ -180,11 +182,21 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
             if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != meta.Str("resourceVersion"))
                 throw StatusException.Conflict(def.Kind, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {meta.Str("resourceVersion")}");
             var obj = current.Clone();
+            if (def.Strategy.GracefulDeletePeriod(obj, options.GracePeriodSeconds) is { } grace and > 0)
+            {
+                // BeforeDelete: a graceful delete sets deletionTimestamp = now + grace; a later DELETE may only shorten it.
+                if (meta["deletionTimestamp"] is not null && PendingGracePeriod(current.Object) is var pending and > 0 && pending <= grace)
+                    return new WriteDecision.Unchanged();
+                obj.Meta()["deletionTimestamp"] = SystemFields.Timestamp(time.GetUtcNow().AddSeconds(grace));
+                obj.Meta()["deletionGracePeriodSeconds"] = grace;
+                return options.DryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
+            }
+            AddGarbageCollectionFinalizer(obj, options.PropagationPolicy);
             var isNamespace = def.Kind is { Group: "", Plural: "namespaces" };
             if (isNamespace || obj.Meta()["finalizers"] is JsonArray { Count: > 0 })
             {
-                if (meta["deletionTimestamp"] is not null) return new WriteDecision.Unchanged();
-                obj.Meta()["deletionTimestamp"] = SystemFields.Timestamp(time.GetUtcNow());
+                if (meta["deletionTimestamp"] is not null && PendingGracePeriod(current.Object) == 0) return new WriteDecision.Unchanged();
+                if (meta["deletionTimestamp"] is null) obj.Meta()["deletionTimestamp"] = SystemFields.Timestamp(time.GetUtcNow());
                 obj.Meta()["deletionGracePeriodSeconds"] = 0;
                 if (isNamespace) obj["status"] = new JsonObject { ["phase"] = "Terminating" };
                 return options.DryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
@@ -192,12 +204,30 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
             return options.DryRun ? new WriteDecision.DryRun(obj, true) : new WriteDecision.Delete(obj);
         }, ct);
 
+    /// <summary>
+    /// store.go deletionFinalizersForGarbageCollection: Orphan and Foreground deletion leave the object in place with the
+    /// "orphan" or "foregroundDeletion" finalizer, which the garbage collector removes once the dependents are dealt with.
+    /// </summary>
+    private static void AddGarbageCollectionFinalizer(JsonObject obj, string? policy)
+    {
+        var finalizer = policy switch { "Orphan" => "orphan", "Foreground" => "foregroundDeletion", _ => null };
+        if (finalizer is null) return;
+        if (obj.Meta()["finalizers"] is not JsonArray finalizers) obj.Meta()["finalizers"] = finalizers = new JsonArray();
+        var other = finalizer == "orphan" ? "foregroundDeletion" : "orphan";
+        foreach (var f in finalizers.Where(f => f?.GetValue<string>() == other).ToList()) finalizers.Remove(f);
+        if (!finalizers.Any(f => f?.GetValue<string>() == finalizer)) finalizers.Add(finalizer);
+    }
+
+    private static long PendingGracePeriod(JsonObject obj) =>
+        Domain.Workloads.JsonNumber.Long(obj.Meta()["deletionGracePeriodSeconds"]) ?? 0;
+
     private void PrepareCreate(ResourceDefinition def, JsonObject obj, bool dryRun, List<IHookTransaction> transactions)
     {
         SystemFields.FillOnCreate(obj, time.GetUtcNow());
         def.Strategy.PrepareForCreate(obj);
         foreach (var hook in _hooks.Where(h => h.AppliesTo(def.Kind)))
             if (hook.BeginCreate(def.Kind, obj, dryRun) is { } tx) transactions.Add(tx);
+        SystemFields.NormalizeMetadata(obj);
         Validate(def, obj, def.Strategy.Validate(obj));
     }
 

@@ -26,6 +26,27 @@ public static class SystemFields
         meta.Remove("generation");
     }
 
+    /// <summary>
+    /// ObjectMeta's fields are all omitempty in Go, so an emptied map or list (labels after `kubectl label k-`)
+    /// disappears from the stored object instead of being kept as {} or [].
+    /// </summary>
+    public static void NormalizeMetadata(JsonObject obj)
+    {
+        var meta = obj.Meta();
+        foreach (var (key, value) in meta.ToList())
+        {
+            var empty = value switch
+            {
+                null => true,
+                JsonObject o => o.Count == 0,
+                JsonArray a => a.Count == 0,
+                JsonValue v when v.TryGetValue<string>(out var s) => s.Length == 0,
+                _ => false,
+            };
+            if (empty) meta.Remove(key);
+        }
+    }
+
     public static string GenerateName(string prefix)
     {
         if (prefix.Length > MaxGeneratedNameLength - RandomLength) prefix = prefix[..(MaxGeneratedNameLength - RandomLength)];

@@ -1,4 +1,8 @@
+using Emulator.Infrastructure.Controllers.Framework;
+using Emulator.Infrastructure.Kubelet;
+using Emulator.Infrastructure.Kubelet.Emulations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Emulator.Infrastructure.Workloads;
 
@@ -7,7 +11,24 @@ public static class WorkloadsRegistration
 {
     public static IServiceCollection AddWorkloads(this IServiceCollection services, bool controllers)
     {
-        _ = controllers;
+        // Pod logs are served by the API whether or not the kubelet runs (empty without it).
+        services.TryAddSingleton<PodLogs>();
+        if (!controllers) return services;
+        services.TryAddSingleton(new KubeletOptions());
+        services.AddSingleton<WorkloadKinds>();
+        services.AddSingleton<EventRecorder>();
+        services.AddSingleton<ServiceLinkSource>();
+        services.AddSingleton<IImageEmulation, HttpEnvEmulation>();
+        services.AddSingleton<IImageEmulation, NginxEmulation>();
+        services.AddSingleton<IImageEmulation, IdleEmulation>();
+        services.AddSingleton<EmulationCatalog>();
+        services.AddSingleton<ContainerStarter>();
+        services.AddSingleton<IReconciler, ReplicaSetReconciler>();
+        services.AddSingleton<IReconciler, DeploymentReconciler>();
+        services.AddSingleton<IReconciler, SchedulerReconciler>();
+        services.AddSingleton<IReconciler, GarbageCollector>();
+        services.AddHostedService<NodeHeartbeat>();
+        services.AddHostedService<SimulatedKubelet>();
         return services;
     }
 }

@@ -53,12 +53,12 @@ public sealed class WatchCommandTests(EmulatorFixture fixture)
         var ns = await fixture.CreateNamespaceAsync("wait-delete");
         await fixture.CreateConfigMapAsync(ns, "c", Data);
         // -v=6 logs each response; the watch request's line means kubectl is watching, so the delete cannot slip past it.
-        await using var wait = fixture.Kubectl.Start("wait", "--for=delete", "cm/c", "-n", ns, "--timeout=30s", "-v=6");
+        await using var wait = fixture.Kubectl.Start("wait", "--for=delete", "cm/c", "-n", ns, "--timeout=60s", "-v=6");
         await wait.WaitForStderrLineAsync("watch=true", Deadlines.Event);
 
         (await fixture.Kubectl.RunAsync("delete", "cm", "c", "-n", ns, "--wait=false")).Succeeds();
 
-        (await wait.WaitForExitAsync(TimeSpan.FromSeconds(40))).Succeeds().PrintsLine("^configmap/c condition met$");
+        (await wait.WaitForExitAsync(TimeSpan.FromSeconds(70))).Succeeds().PrintsLine("^configmap/c condition met$");
     }
 
     [Fact]
@@ -66,12 +66,12 @@ public sealed class WatchCommandTests(EmulatorFixture fixture)
     {
         var ns = await fixture.CreateNamespaceAsync("wait-jsonpath");
         await fixture.CreateConfigMapAsync(ns, "c", Data);
-        await using var wait = fixture.Kubectl.Start("wait", "--for=jsonpath={.data.a}=done", "cm/c", "-n", ns, "--timeout=30s", "-v=6");
+        await using var wait = fixture.Kubectl.Start("wait", "--for=jsonpath={.data.a}=done", "cm/c", "-n", ns, "--timeout=60s", "-v=6");
         await wait.WaitForStderrLineAsync("watch=true", Deadlines.Event);
 
         (await fixture.Api.PutAsync(ApiPaths.ConfigMap(ns, "c"), Manifests.ConfigMap("c", new Dictionary<string, string> { ["a"] = "done" })))
             .HasStatus(System.Net.HttpStatusCode.OK);
 
-        (await wait.WaitForExitAsync(TimeSpan.FromSeconds(40))).Succeeds().PrintsLine("^configmap/c condition met$");
+        (await wait.WaitForExitAsync(TimeSpan.FromSeconds(70))).Succeeds().PrintsLine("^configmap/c condition met$");
     }
 }

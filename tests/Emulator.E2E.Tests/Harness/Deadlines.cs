@@ -4,5 +4,5 @@ namespace Emulator.E2E.Tests.Harness;
 public static class Deadlines
 {
     /// <summary>For a watch line or a condition that follows a write within milliseconds on an idle machine.</summary>
-    public static readonly TimeSpan Event = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Event = TimeSpan.FromSeconds(30);
 }

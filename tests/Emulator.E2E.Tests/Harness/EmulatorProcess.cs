@@ -12,8 +12,8 @@ namespace Emulator.E2E.Tests.Harness;
 /// </summary>
 public sealed class EmulatorProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ReadyDeadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(30);
 
     // Every live server, so one left behind by a test that never reached its dispose still dies with the test host.
     private static readonly ConcurrentDictionary<EmulatorProcess, byte> live = new();
@@ -138,10 +138,18 @@ public sealed class EmulatorProcess : IAsyncDisposable
         {
             if (!running.HasExited)
             {
-                PosixSignals.Terminate(running.Id);
+                try
+                {
+                    PosixSignals.Terminate(running.Id);
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited between the check and the signal; nothing left to stop.
+                }
+
                 if (!await ProcessRunner.WaitForExitAsync(running, StopDeadline))
                 {
-                    running.Kill();
+                    ProcessRunner.KillTree(running);
                     await running.WaitForExitAsync();
                 }
             }
@@ -185,6 +193,9 @@ public sealed class EmulatorProcess : IAsyncDisposable
         {
             info.Environment.Remove(name);
         }
+
+        // If the test host dies (crash, hang timeout), the emulator notices and exits instead of lingering.
+        info.Environment["EMULATOR_PARENT_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var started = new Process { StartInfo = info, EnableRaisingEvents = true };
         started.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };

@@ -6,7 +6,7 @@ namespace Emulator.E2E.Tests.Harness;
 /// </summary>
 public sealed class Kubectl(EmulatorProcess emulator, ClientHome home)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     public Task<CommandResult> RunAsync(params string[] arguments) => RunAsync(arguments, stdin: null);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Emulator.Api.Http;
 using Emulator.Domain.Errors;
+using Emulator.Domain.OpenApi;
 using Emulator.Domain.Patching;
 using Emulator.Domain.Resources;
 using Emulator.Infrastructure.Registry;
@@ -9,34 +10,53 @@ using Mediator;
 
 namespace Emulator.Api.Application.Verbs;
 
-/// <summary>PATCH: the patch is applied to the current object under the write lock, then stored as an update would be.</summary>
+/// <summary>
+/// PATCH with a JSON patch, a JSON merge patch or a strategic merge patch: the patch is applied to the current object
+/// under the write lock, the result is checked for unknown fields (fieldValidation), then stored as an update would be
+/// (apiserver endpoints/handlers/patch.go).
+/// </summary>
 public sealed record PatchObject(ResourceDefinition Definition, string? Namespace, string Name, string? Subresource, string PatchType,
-    JsonNode? Patch, bool DryRun) : ICommand<WriteResult>;
+    JsonNode? Patch, bool DryRun, FieldValidationMode Validation = FieldValidationMode.Ignore) : ICommand<WriteResult>
+{
+    /// <summary>Unknown-field warnings collected while patching (fieldValidation=Warn), for the response headers.</summary>
+    public List<string> Warnings { get; } = [];
+}
 
 public sealed class PatchObjectHandler(GenericRegistry registry) : ICommandHandler<PatchObject, WriteResult>
 {
     public async ValueTask<WriteResult> Handle(PatchObject command, CancellationToken ct) =>
         await registry.GuaranteedUpdateAsync(command.Definition, command.Namespace, command.Name, command.Subresource, command.DryRun, current =>
         {
-            JsonNode? patched;
-            try
-            {
-                patched = command.PatchType switch
-                {
-                    MediaTypes.MergePatch => JsonMergePatch.Apply(current, command.Patch),
-                    MediaTypes.JsonPatch => command.Patch is JsonArray ops
-                        ? JsonPatch.Apply(current, ops)
-                        : throw new PatchException("json: cannot unmarshal object into Go value of type jsonpatch.Patch"),
-                    _ => throw StatusException.UnsupportedMediaType(command.PatchType),
-                };
-            }
-            catch (PatchException e)
-            {
-                throw StatusException.Invalid("", "", "", "", [FieldError.Invalid("patch", command.Patch?.ToJsonString() ?? "", e.Message)]);
-            }
-            if (patched is not JsonObject obj) throw StatusException.BadRequest("the patch produced an object that is not a JSON object");
+            var obj = Patch(command.Definition.Kind, current, command.PatchType, command.Patch);
             BodyReader.CheckTypeMeta(obj, command.Definition.Kind);
+            command.Warnings.Clear();
+            command.Warnings.AddRange(FieldValidation.Check(command.Definition.Kind, obj, command.Validation));
             // A patch that leaves resourceVersion as stored carries no precondition; one that sets it must match.
             return obj;
         }, ct);
+
+    /// <summary>Applies one of the three non-apply patch types; shared with the /scale subresource.</summary>
+    public static JsonObject Patch(ResourceKind kind, JsonObject current, string patchType, JsonNode? patch)
+    {
+        JsonNode? patched;
+        try
+        {
+            patched = patchType switch
+            {
+                MediaTypes.MergePatch => JsonMergePatch.Apply(current, patch),
+                MediaTypes.JsonPatch => patch is JsonArray ops
+                    ? JsonPatch.Apply(current, ops)
+                    : throw new PatchException("json: cannot unmarshal object into Go value of type jsonpatch.Patch"),
+                MediaTypes.StrategicMergePatch => patch is JsonObject smp
+                    ? StrategicMergePatch.Apply(current, smp, ModelTypes.Schema(kind.Group, kind.Version, kind.Kind) ?? TypeSchema.Any)
+                    : throw new PatchException($"json: cannot unmarshal {(patch is JsonArray ? "array" : "value")} into Go value of type map[string]interface {{}}"),
+                _ => throw StatusException.UnsupportedMediaType(patchType),
+            };
+        }
+        catch (PatchException e)
+        {
+            throw StatusException.Invalid("", "", "", "", [FieldError.Invalid("patch", patch?.ToJsonString() ?? "", e.Message)]);
+        }
+        return patched as JsonObject ?? throw StatusException.BadRequest("the patch produced an object that is not a JSON object");
+    }
 }

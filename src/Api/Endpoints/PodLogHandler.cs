@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Emulator.Api.Http;
+using Emulator.Domain.Errors;
+using Emulator.Domain.Resources;
+using Emulator.Infrastructure.Kubelet;
+using Emulator.Infrastructure.Registry;
+
+namespace Emulator.Api.Endpoints;
+
+/// <summary>
+/// GET pods/{name}/log (pkg/registry/core/pod/rest/log.go and the kubelet's containerLogs): what the emulated container
+/// wrote, as text/plain, with container, follow, tailLines, timestamps, sinceSeconds and limitBytes; the apiserver's
+/// errors for a missing container name, an unknown container, a container still waiting, and --previous.
+/// </summary>
+public sealed class PodLogHandler(GenericRegistry registry, PodLogs logs, TimeProvider time) : ISubresourceHandler
+{
+    public bool Handles(RequestTarget target, string method) =>
+        target.Definition.Kind is { Group: "", Plural: "pods" } && target.Subresource == "log" && method == "GET" && target.Name is not null;
+
+    public async Task HandleAsync(HttpContext context, RequestTarget target)
+    {
+        var def = target.Definition;
+        var name = target.Name!;
+        var ns = target.Namespace ?? "default";
+        var pod = registry.GetOrThrow(def, ns, name).Object;
+        var query = context.Request.Query;
+        var container = ContainerName(pod, name, query["container"].ToString());
+        if (Bool(query["previous"])) throw StatusException.BadRequest($"previous terminated container \"{container}\" in pod \"{name}\" not found");
+        if (string.IsNullOrEmpty(pod["spec"].Str("nodeName"))) throw StatusException.BadRequest($"pod {name} does not have a host assigned");
+        var status = (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.Str("name") == container);
+        if (status?["state"]?["waiting"] is JsonObject waiting || status is null)
+        {
+            var reason = status?["state"]?["waiting"].Str("reason") ?? "ContainerCreating";
+            throw StatusException.BadRequest($"container \"{container}\" in pod \"{name}\" is waiting to start: {reason}");
+        }
+
+        var follow = Bool(query["follow"]);
+        var timestamps = Bool(query["timestamps"]);
+        var tail = long.TryParse(query["tailLines"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : -1;
+        long? limit = long.TryParse(query["limitBytes"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null;
+        DateTimeOffset? since = long.TryParse(query["sinceSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
+            ? time.GetUtcNow().AddSeconds(-s) : null;
+
+        var (lines, live, unsubscribe) = logs.Read(ns, name, container, follow);
+        try
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/plain";
+            IEnumerable<PodLogs.Line> selected = lines.Where(x => since is null || x.Time >= since);
+            if (tail >= 0) selected = selected.TakeLast((int)Math.Min(tail, int.MaxValue));
+            long written = 0;
+            foreach (var line in selected)
+            {
+                if (!await WriteAsync(context, line, timestamps, limit, ref written)) return;
+            }
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (live is null) return;
+            await foreach (var line in live.ReadAllAsync(context.RequestAborted))
+            {
+                if (!await WriteAsync(context, line, timestamps, limit, ref written)) return;
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            unsubscribe();
+        }
+    }
+
+    private static string ContainerName(JsonObject pod, string name, string requested)
+    {
+        var names = (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>().Select(c => c.Str("name") ?? "").ToList() ?? [];
+        if (requested.Length == 0)
+        {
+            if (names.Count == 1) return names[0];
+            throw StatusException.BadRequest($"a container name must be specified for pod {name}, choose one of: [{string.Join(" ", names)}]");
+        }
+        if (!names.Contains(requested)) throw StatusException.BadRequest($"container {requested} is not valid for pod {name}");
+        return requested;
+    }
+
+    private static bool Bool(Microsoft.Extensions.Primitives.StringValues value) => value.ToString() is "true" or "1";
+
+    private static Task<bool> WriteAsync(HttpContext context, PodLogs.Line line, bool timestamps, long? limit, ref long written)
+    {
+        var text = (timestamps ? line.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z' ", CultureInfo.InvariantCulture) : "") + line.Text + "\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        if (limit is { } max)
+        {
+            if (written >= max) return Task.FromResult(false);
+            if (written + bytes.Length > max) bytes = bytes[..(int)(max - written)];
+        }
+        written += bytes.Length;
+        return WriteBytesAsync(context, bytes);
+    }
+
+    private static async Task<bool> WriteBytesAsync(HttpContext context, byte[] bytes)
+    {
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        return true;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Emulator.Domain.Dns;
+
+public sealed record DnsPtrRecord(string Name, int Ttl, string Target) : DnsRecord(Name, Ttl);

@@ -1,0 +1,3 @@
+namespace Emulator.Domain.Dns;
+
+public sealed record DnsTxtRecord(string Name, int Ttl, string Text) : DnsRecord(Name, Ttl);

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Sockets;
+using Emulator.Domain.Proxy;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Infrastructure.Proxy;
+
+/// <summary>
+/// A TCP listener on one frontend (ClusterIP:port, NodePort, external IP:port). Each accepted connection is routed
+/// by the binding current at accept time, so endpoint changes apply to the next connection while open ones go on.
+/// </summary>
+public sealed partial class TcpFrontendListener : IFrontendListener
+{
+    // How long a dropped connection (Local policy, no local endpoint) is held before closing: the client sees a hang,
+    // as with the real DROP rule, without the proxy keeping sockets forever.
+    private static readonly TimeSpan DropHold = TimeSpan.FromMinutes(2);
+    private readonly Socket _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _logger;
+    private volatile FrontendBinding _binding;
+
+    private TcpFrontendListener(Socket listener, FrontendBinding binding, ILogger logger)
+    {
+        _listener = listener;
+        _binding = binding;
+        _logger = logger;
+    }
+
+    public FrontendBinding Binding
+    {
+        get => _binding;
+        set => _binding = value;
+    }
+
+    /// <summary>Binds and starts accepting; throws <see cref="SocketException"/> when the address cannot be bound.</summary>
+    public static TcpFrontendListener Open(FrontendBinding binding, ILogger logger)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(binding.Frontend.Address), binding.Frontend.Port));
+            socket.Listen(1024);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        var listener = new TcpFrontendListener(socket, binding, logger);
+        _ = listener.AcceptLoopAsync();
+        return listener;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _listener.AcceptAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                LogAcceptFailed(_logger, _binding.Frontend.ToString(), e.Message);
+                continue;
+            }
+            _ = HandleAsync(client);
+        }
+    }
+
+    private async Task HandleAsync(Socket client)
+    {
+        try
+        {
+            var clientIp = (client.RemoteEndPoint as IPEndPoint)?.Address.MapToIPv4().ToString() ?? "";
+            switch (_binding.Decide(clientIp))
+            {
+                case RoutingDecision.Forward forward:
+                    await TcpRelay.RunAsync(client, forward.Endpoint);
+                    break;
+                case RoutingDecision.Drop:
+                    await HoldAsync(client);
+                    break;
+                default:
+                    TcpRelay.Reset(client);
+                    break;
+            }
+        }
+        catch (Exception e)
+        {
+            LogConnectionFailed(_logger, _binding.Frontend.ToString(), e);
+            client.Dispose();
+        }
+    }
+
+    private static async Task HoldAsync(Socket client)
+    {
+        using var timeout = new CancellationTokenSource(DropHold);
+        var sink = new byte[4096];
+        try
+        {
+            while (await client.ReceiveAsync(sink, SocketFlags.None, timeout.Token) > 0) { }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException)
+        {
+        }
+        TcpRelay.Reset(client);
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Dispose();
+        _stop.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "proxy {Frontend}: accept failed: {Error}")]
+    private static partial void LogAcceptFailed(ILogger logger, string frontend, string error);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "proxy {Frontend}: connection failed")]
+    private static partial void LogConnectionFailed(ILogger logger, string frontend, Exception e);
+}
