@@ -21,7 +21,10 @@ public sealed class EndpointSliceReconciler(EndpointsLister lister, EndpointWrit
     public IReadOnlyList<ResourceKey> Watches { get; } =
         [EndpointResources.Services, EndpointResources.Pods, EndpointResources.EndpointSlices, EndpointResources.Nodes];
 
-    public TimeSpan ResyncPeriod => TimeSpan.FromSeconds(30);
+    // Every key costs a scan of its namespace's pods, and the work queue is FIFO: a short period would keep a large
+    // cluster's queue full of no-op resyncs ahead of real events. Missed events are rare (the runner re-lists when a
+    // watch is dropped), so five minutes is enough to heal one.
+    public TimeSpan ResyncPeriod => TimeSpan.FromMinutes(5);
 
     public IEnumerable<ObjectKey> KeysFor(WatchEvent e)
     {

@@ -36,7 +36,7 @@ public sealed class EndpointsLister(ObjectStore store)
     public List<V1EndpointSlice> SlicesOf(string ns, string serviceName)
     {
         var (slices, _) = store.List(EndpointResources.EndpointSlices, ns);
-        return [.. slices.Where(s => s.Object.Labels().GetValueOrDefault(EndpointLabels.ServiceName) == serviceName)
+        return [.. slices.Where(s => s.Object.Meta()["labels"].Str(EndpointLabels.ServiceName) == serviceName)
             .Select(TypedObjects.As<V1EndpointSlice>)];
     }
 

@@ -22,7 +22,10 @@ public sealed class EndpointsReconciler(ObjectStore store, EndpointsLister liste
 
     public IReadOnlyList<ResourceKey> Watches { get; } = [EndpointResources.Services, EndpointResources.Pods, EndpointResources.Endpoints];
 
-    public TimeSpan ResyncPeriod => TimeSpan.FromSeconds(30);
+    // Every key costs a scan of its namespace's pods, and the work queue is FIFO: a short period would keep a large
+    // cluster's queue full of no-op resyncs ahead of real events. Missed events are rare (the runner re-lists when a
+    // watch is dropped), so five minutes is enough to heal one.
+    public TimeSpan ResyncPeriod => TimeSpan.FromMinutes(5);
 
     public IEnumerable<ObjectKey> KeysFor(WatchEvent e)
     {

@@ -15,7 +15,7 @@ public static class ServiceNetworkingRegistration
     {
         services.AddSingleton<ServiceAllocators>();
         services.AddSingleton<IAdmissionHook, ServiceAllocationHook>();
-        //services.AddHostedService<BuiltInServicesSeeder>();
+        services.AddHostedService<BuiltInServicesSeeder>();
         if (controllers)
         {
             services.AddSingleton<IReconciler, IpAddressReconciler>();

@@ -21,8 +21,7 @@ public sealed class ServerSideApplyTests
         Assert.Equal("Apply", (string?)entry["operation"]);
         Assert.Equal("apps/v1", (string?)entry["apiVersion"]);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(
-            """{"f:metadata":{"f:labels":{"f:app":{}}},"f:spec":{"f:replicas":{},"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{},"f:name":{}}}}}}}""",
-), entry["fieldsV1"]), entry["fieldsV1"]!.ToJsonString());
+            """{"f:metadata":{"f:labels":{"f:app":{}}},"f:spec":{"f:replicas":{},"f:template":{"f:spec":{"f:containers":{"k:{\"name\":\"web\"}":{".":{},"f:image":{},"f:name":{}}}}}}}"""), entry["fieldsV1"]), entry["fieldsV1"]!.ToJsonString());
     }
 
     [Fact]

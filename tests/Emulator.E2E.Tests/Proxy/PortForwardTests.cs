@@ -23,6 +23,33 @@ public sealed class PortForwardTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Port_forward_to_a_service_reaches_its_pod_on_the_target_port()
+    {
+        var ns = await fixture.CreateNamespaceAsync("pf-svc");
+        await using var backend = Assert.Single(TestBackend.StartMany("svcpf", 1));
+        await TestPods.CreateRunningAsync(fixture, ns, "web", backend.Address, backend.Port);
+        var service = $"""
+                       apiVersion: v1
+                       kind: Service
+                       metadata:
+                         name: web
+                       spec:
+                         clusterIP: {ProxyManifests.RandomClusterIp()}
+                         selector:
+                           app: web
+                         ports:
+                         - port: 8888
+                           targetPort: {backend.Port}
+                       """;
+        (await fixture.Kubectl.CreateFromManifestAsync(service, "-n", ns)).Succeeds();
+        var local = LocalPorts.Free();
+        await using var forward = fixture.Kubectl.Start("port-forward", "-n", ns, "svc/web", $"{local}:8888");
+        await forward.WaitForStdoutLineAsync($@"^Forwarding from 127\.0\.0\.1:{local} -> {backend.Port}$", Deadlines.Event);
+
+        Assert.Equal("svcpf-0 GET /via-service", await ApiServerProxyTests.CurlAsync($"http://127.0.0.1:{local}/via-service"));
+    }
+
+    [Fact]
     public async Task Port_forward_falls_back_to_spdy_when_websockets_are_off()
     {
         var ns = await fixture.CreateNamespaceAsync("pf-spdy");

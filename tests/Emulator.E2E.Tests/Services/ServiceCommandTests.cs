@@ -106,7 +106,10 @@ public sealed class ServiceCommandTests(EmulatorFixture fixture)
         (await fixture.Kubectl.CreateFromManifestAsync(Manifest(ns, "np3", """ "type":"NodePort","ports":[{"port":80,"nodePort":80}] """))).FailsWith(1)
             .PrintsErrorLine(Regex.Escape("The Service \"np3\" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767"));
         (await fixture.Kubectl.CreateFromManifestAsync(Manifest(ns, "two", """ "ports":[{"port":80},{"port":81}] """))).FailsWith(1)
-            .PrintsErrorLine(Regex.Escape("The Service \"two\" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value]"));
+            // kubectl lists several causes one per line.
+            .PrintsErrorLine(@"^The Service ""two"" is invalid: $")
+            .PrintsErrorLine(Regex.Escape("* spec.ports[0].name: Required value"))
+            .PrintsErrorLine(Regex.Escape("* spec.ports[1].name: Required value"));
         (await fixture.Kubectl.CreateFromManifestAsync(Manifest(ns, "noname", """ "type":"ExternalName" """))).FailsWith(1)
             .PrintsErrorLine(Regex.Escape("The Service \"noname\" is invalid: spec.externalName: Required value"));
         (await fixture.Kubectl.RunAsync("patch", "svc", "np1", "-n", ns, "--type=merge", "-p", """{"spec":{"clusterIP":"127.96.9.9"}}""")).FailsWith(1)

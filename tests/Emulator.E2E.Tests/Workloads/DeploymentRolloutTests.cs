@@ -156,6 +156,49 @@ public sealed class DeploymentRolloutTests(EmulatorFixture fixture)
             .PrintsLine(@"^good\s+1/1\s+Running\s+0\s+");
     }
 
+    [Fact]
+    public async Task Set_image_rolls_out_a_new_replica_set_and_undo_returns_to_the_first()
+    {
+        var ns = await fixture.CreateNamespaceAsync("rollout");
+        var kubectl = fixture.Kubectl;
+        (await kubectl.RunAsync("create", "deployment", "web", "--image=nginx:1.27", "--replicas=4", "-n", ns)).Succeeds();
+        (await kubectl.RunAsync(["rollout", "status", "deploy/web", "-n", ns], null, Rollout)).Succeeds();
+        var first = (await kubectl.RunAsync("get", "rs", "-n", ns, "-o", "jsonpath={.items[0].metadata.name}")).Succeeds().Stdout;
+
+        (await kubectl.RunAsync("set", "image", "deploy/web", "nginx=nginx:1.28", "-n", ns)).Succeeds();
+        (await kubectl.RunAsync(["rollout", "status", "deploy/web", "-n", ns], null, Rollout)).Succeeds()
+            .PrintsLine("^deployment \"web\" successfully rolled out$");
+        (await kubectl.RunAsync("get", "rs", "-n", ns)).Succeeds()
+            .PrintsLine($@"^{first}\s+0\s+0\s+0\s+")
+            .PrintsLine(@"^web-\w+\s+4\s+4\s+4\s+");
+
+        (await kubectl.RunAsync("rollout", "undo", "deploy/web", "-n", ns)).Succeeds();
+        (await kubectl.RunAsync(["rollout", "status", "deploy/web", "-n", ns], null, Rollout)).Succeeds();
+        (await kubectl.RunAsync("get", "rs", first, "-n", ns)).Succeeds().PrintsLine($@"^{first}\s+4\s+4\s+4\s+");
+        (await kubectl.RunAsync("get", "deploy", "web", "-n", ns, "-o", "jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}")).Succeeds()
+            .PrintsExactly("3");
+    }
+
+    [Fact]
+    public async Task Orphan_deletion_keeps_the_replica_set_and_foreground_deletion_removes_it_first()
+    {
+        var ns = await fixture.CreateNamespaceAsync("cascade");
+        var kubectl = fixture.Kubectl;
+        (await kubectl.RunAsync("create", "deployment", "kept", "--image=nginx", "--replicas=2", "-n", ns)).Succeeds();
+        (await kubectl.RunAsync("create", "deployment", "gone", "--image=nginx", "--replicas=2", "-n", ns)).Succeeds();
+        (await kubectl.RunAsync(["rollout", "status", "deploy/kept", "-n", ns], null, Rollout)).Succeeds();
+        (await kubectl.RunAsync(["rollout", "status", "deploy/gone", "-n", ns], null, Rollout)).Succeeds();
+
+        (await kubectl.RunAsync(["delete", "deploy", "kept", "--cascade=orphan", "-n", ns], null, Rollout)).Succeeds();
+        (await kubectl.RunAsync(["delete", "deploy", "gone", "--cascade=foreground", "-n", ns], null, Rollout)).Succeeds();
+
+        var left = (await kubectl.RunAsync("get", "rs,pods", "-n", ns, "--no-headers")).Succeeds();
+        left.PrintsLine(@"^replicaset\.apps/kept-\w+\s+2\s+2\s+2\s+").DoesNotPrintLine(@"gone-");
+        Assert.Equal(2, left.StdoutLines.Count(l => l.StartsWith("pod/kept-", StringComparison.Ordinal)));
+        var owners = (await kubectl.RunAsync("get", "rs", "-n", ns, "-o", "jsonpath={.items[0].metadata.ownerReferences}")).Succeeds();
+        Assert.Equal("", owners.Stdout);
+    }
+
     private static string ProbedPod(string name, int port) => $"""
         apiVersion: v1
         kind: Pod

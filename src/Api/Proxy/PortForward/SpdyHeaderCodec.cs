@@ -7,13 +7,12 @@ namespace Emulator.Api.Proxy.PortForward;
 /// <summary>
 /// SPDY/3 header blocks: a 32-bit count, then length-prefixed name/value pairs, compressed with one continuous zlib
 /// stream per direction using the preset dictionary, each block ending on a flush (moby/spdystream spdy/read.go and
-/// write.go). .NET's ZLibStream cannot take a preset dictionary, so SharpZipLib's Inflater/Deflater do the work.
+/// write.go). .NET's ZLibStream cannot take a preset dictionary, so SharpZipLib's Inflater reads the client's blocks.
 /// </summary>
 public sealed class SpdyHeaderCodec
 {
     private readonly Inflater _inflater = new();
-    private readonly Deflater _deflater = new(Deflater.DEFAULT_COMPRESSION);
-    private bool _deflaterPrimed;
+    private bool _deflaterStarted;
 
     public Dictionary<string, string> Decode(ReadOnlySpan<byte> block)
     {
@@ -54,17 +53,26 @@ public sealed class SpdyHeaderCodec
                 plain.Write(bytes);
             }
         }
-        if (!_deflaterPrimed)
-        {
-            _deflater.SetDictionary(SpdyDictionary.Bytes);
-            _deflaterPrimed = true;
-        }
-        _deflater.SetInput(plain.ToArray());
-        _deflater.Flush();
+        // Outgoing blocks are zlib "stored" (uncompressed) deflate blocks: byte-aligned and never referencing the
+        // dictionary (Go's zlib reader accepts a stream without FDICT even when it was given one).
+        var data = plain.ToArray();
         var output = new MemoryStream();
-        var chunk = new byte[1024];
-        int n;
-        while ((n = _deflater.Deflate(chunk)) > 0) output.Write(chunk, 0, n);
+        if (!_deflaterStarted)
+        {
+            output.Write([0x78, 0x01]);
+            _deflaterStarted = true;
+        }
+        for (var offset = 0; offset == 0 || offset < data.Length; offset += ushort.MaxValue)
+        {
+            var length = Math.Min(ushort.MaxValue, data.Length - offset);
+            output.WriteByte(0x00); // BFINAL=0, BTYPE=00 (stored), padded to the byte boundary
+            output.Write([(byte)length, (byte)(length >> 8), (byte)~length, (byte)(~length >> 8)]);
+            output.Write(data, offset, length);
+            if (length == 0) break;
+        }
+        // Then an empty stored block, the marker zlib's sync flush ends with. Go's inflater hands out a stored
+        // block's bytes only when the next block starts, so without it kubectl would read past the frame.
+        output.Write([0x00, 0x00, 0x00, 0xFF, 0xFF]);
         return output.ToArray();
     }
 
