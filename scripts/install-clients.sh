@@ -43,5 +43,7 @@ if [ ! -d "$tools/js-client/node_modules/@kubernetes/client-node" ]; then
   ( cd "$tools/js-client" && npm install --silent --no-audit --no-fund --prefix "$tools/js-client" @kubernetes/client-node@1.4.0 >/dev/null )
 fi
 
-"$tools/bin/kubectl" version --client 2>/dev/null | head -1
+# No "| head": under pipefail, kubectl dying of SIGPIPE would fail the whole install.
+version="$("$tools/bin/kubectl" version --client 2>/dev/null)"
+echo "${version%%$'\n'*}"
 "$tools/bin/helm" version --short 2>/dev/null
