@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,11 +10,18 @@ namespace Emulator.Api.Http;
 /// <summary>Writes objects and lists in the shape the Accept header asked for (JSON, YAML, Table, PartialObjectMetadata).</summary>
 public static class ResponseWriter
 {
-    public static Task WriteJsonAsync(HttpContext context, int status, string json, string contentType = MediaTypes.Json)
+    public static Task WriteJsonAsync(HttpContext context, int status, string json, string contentType = MediaTypes.Json) =>
+        WriteUtf8Async(context, status, Encoding.UTF8.GetBytes(json), contentType);
+
+    /// <summary>Writes a complete body with its Content-Length (no chunked encoding).</summary>
+    public static async Task WriteUtf8Async(HttpContext context, int status, ReadOnlyMemory<byte> body, string contentType = MediaTypes.Json)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        return context.Response.WriteAsync(json, Encoding.UTF8, context.RequestAborted);
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        await response.BodyWriter.WriteAsync(body, context.RequestAborted);
     }
 
     public static Task WriteNodeAsync(HttpContext context, int status, JsonNode node, ResponseShape shape = ResponseShape.Object) =>
@@ -28,7 +36,7 @@ public static class ResponseWriter
                 TableBuilder.Build(def, [stored.Object], time.GetUtcNow(), context.Request.Query["includeObject"], stored.ResourceVersion)),
             ResponseShape.PartialMetadata => WriteNodeAsync(context, status, TableBuilder.PartialMetadata(stored.Object)),
             ResponseShape.Yaml => WriteNodeAsync(context, status, stored.Object, ResponseShape.Yaml),
-            _ => WriteJsonAsync(context, status, stored.Json),
+            _ => WriteUtf8Async(context, status, stored.Utf8),
         };
 
     public static Task WriteListAsync(HttpContext context, ResourceDefinition def, ListPage page, ResponseShape shape, TimeProvider time)
@@ -51,19 +59,47 @@ public static class ResponseWriter
             AddListMeta((JsonObject)list["metadata"]!, page);
             return WriteNodeAsync(context, 200, list, shape);
         }
-        // Plain lists are assembled from the stored bytes, so a LIST costs no re-serialization of its items.
+        return WriteStoredListAsync(context, def, page);
+    }
+
+    /// <summary>
+    /// A plain JSON list assembled from the stored UTF-8 bytes of its items: no re-serialization, no UTF-16 copy,
+    /// and a Content-Length computed up front.
+    /// </summary>
+    private static async Task WriteStoredListAsync(HttpContext context, ResourceDefinition def, ListPage page)
+    {
         var meta = new JsonObject { ["resourceVersion"] = page.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
         AddListMeta(meta, page);
-        var sb = new StringBuilder(64 + page.Items.Sum(i => i.Json.Length + 1));
-        sb.Append("{\"kind\":\"").Append(def.Kind.ListKind).Append("\",\"apiVersion\":\"").Append(def.Kind.ApiVersion)
-          .Append("\",\"metadata\":").Append(JsonText.Serialize(meta)).Append(",\"items\":[");
+        var head = Encoding.UTF8.GetBytes($"{{\"kind\":\"{def.Kind.ListKind}\",\"apiVersion\":\"{def.Kind.ApiVersion}\",\"metadata\":{JsonText.Serialize(meta)},\"items\":[");
+        ReadOnlyMemory<byte> tail = "]}"u8.ToArray();
+        long length = head.Length + tail.Length + Math.Max(0, page.Items.Count - 1);
+        foreach (var item in page.Items) length += item.Utf8.Length;
+
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = MediaTypes.Json;
+        response.ContentLength = length;
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        var body = response.BodyWriter;
+        var ct = context.RequestAborted;
+        body.Write(head);
+        long unflushed = 0;
         for (var i = 0; i < page.Items.Count; i++)
         {
-            if (i > 0) sb.Append(',');
-            sb.Append(page.Items[i].Json);
+            if (i > 0) body.Write(","u8);
+            var item = page.Items[i].Utf8.Span;
+            body.Write(item);
+            unflushed += item.Length;
+            // Flushing now and then keeps the buffered part of a big list bounded (and applies back-pressure).
+            if (unflushed >= 64 * 1024)
+            {
+                var flush = await body.FlushAsync(ct);
+                if (flush.IsCanceled || flush.IsCompleted) return;
+                unflushed = 0;
+            }
         }
-        sb.Append("]}");
-        return WriteJsonAsync(context, 200, sb.ToString());
+        body.Write(tail.Span);
+        await body.FlushAsync(ct);
     }
 
     private static void AddListMeta(JsonObject meta, ListPage page)

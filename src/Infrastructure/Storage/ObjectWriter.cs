@@ -3,9 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace Emulator.Infrastructure.Storage;
 
 /// <summary>
-/// The single SQLite writer: one connection, prepared statements, one transaction per change.
-/// WAL with synchronous=NORMAL: a committed transaction survives a crash of the process (the WAL is written
-/// before COMMIT returns); only a power loss may lose the last transactions (docs/decisions/0002).
+/// The single SQLite writer: one connection, prepared statements, one transaction per group of changes (group
+/// commit, docs/decisions/0010). WAL with synchronous=NORMAL: a committed transaction survives a crash of the
+/// process (the WAL is written before COMMIT returns); only a power loss may lose the last transactions
+/// (docs/decisions/0002).
 /// </summary>
 internal sealed class ObjectWriter : IDisposable
 {
@@ -16,6 +17,7 @@ internal sealed class ObjectWriter : IDisposable
     {
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
+        StoreSchema.EnsureCreated(_connection);
         Pragma("PRAGMA journal_mode=WAL;");
         Pragma("PRAGMA synchronous=NORMAL;");
         Pragma("PRAGMA busy_timeout=5000;");
@@ -27,25 +29,33 @@ internal sealed class ObjectWriter : IDisposable
         _deleteObject = Prepare("DELETE FROM objects WHERE key = $key", "$key");
     }
 
+    /// <summary>The connection, for the start-up load only (before any write).</summary>
+    public SqliteConnection Connection => _connection;
+
     public static string RowKey(ObjectKey key) => $"{key.Group}/{key.Resource}/{key.Namespace}/{key.Name}";
 
-    public void Commit(string type, ObjectKey key, long revision, string body)
+    /// <summary>Writes the changes in one transaction, in order; nothing of them is stored if it throws.</summary>
+    public void Commit(IReadOnlyList<WatchEvent> changes)
     {
         using var tx = _connection.BeginTransaction();
         _insertChange.Transaction = tx;
-        Bind(_insertChange, revision, type, key.Group, key.Resource, key.Namespace, key.Name, body);
-        _insertChange.ExecuteNonQuery();
-        if (type == "DELETED")
+        _deleteObject.Transaction = tx;
+        _upsertObject.Transaction = tx;
+        foreach (var change in changes)
         {
-            _deleteObject.Transaction = tx;
-            Bind(_deleteObject, RowKey(key));
-            _deleteObject.ExecuteNonQuery();
-        }
-        else
-        {
-            _upsertObject.Transaction = tx;
-            Bind(_upsertObject, RowKey(key), key.Group, key.Resource, key.Namespace, key.Name, revision, body);
-            _upsertObject.ExecuteNonQuery();
+            var (type, key, revision, body) = (change.Type, change.Key, change.ResourceVersion, change.Object.Json);
+            Bind(_insertChange, revision, type, key.Group, key.Resource, key.Namespace, key.Name, body);
+            _insertChange.ExecuteNonQuery();
+            if (type == "DELETED")
+            {
+                Bind(_deleteObject, RowKey(key));
+                _deleteObject.ExecuteNonQuery();
+            }
+            else
+            {
+                Bind(_upsertObject, RowKey(key), key.Group, key.Resource, key.Namespace, key.Name, revision, body);
+                _upsertObject.ExecuteNonQuery();
+            }
         }
         tx.Commit();
     }

@@ -13,5 +13,10 @@ public sealed class StoredObject(JsonObject obj, string json, long resourceVersi
     public string Json { get; } = json;
     public long ResourceVersion { get; } = resourceVersion;
 
+    private byte[]? _utf8;
+
+    /// <summary><see cref="Json"/> as UTF-8, encoded on first use and kept (a benign race: both encodings are equal).</summary>
+    public ReadOnlyMemory<byte> Utf8 => _utf8 ??= System.Text.Encoding.UTF8.GetBytes(Json);
+
     public JsonObject Clone() => (JsonObject)Object.DeepClone();
 }
