@@ -37,6 +37,20 @@ public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
         var watchNs = def.Kind.Namespaced ? ns : null;
         var rv = ParseRevision(options.ResourceVersion);
         var synthetic = options.SendInitialEvents || rv is null or 0;
+        if (options.SendInitialEvents && rv is { } minimum && minimum > 0)
+        {
+            try
+            {
+                await FreshnessWait.WaitAsync(store, minimum, time, context.RequestAborted);
+            }
+            catch (StatusException e)
+            {
+                // Past validation, the cacher reports it as the stream's only event (errWatcher), as for 410.
+                await StartAsync(context);
+                await WriteLineAsync(context, new EventWriter(def, shape, context, time).Error(e));
+                return;
+            }
+        }
 
         WatchSubscription subscription;
         IReadOnlyList<StoredObject> snapshot;
@@ -90,6 +104,8 @@ public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
                     if (!more) break;
                     while (subscription.Events.TryRead(out var e))
                     {
+                        // A watch from a resourceVersion the store had not reached yet starts after it (cacheWatcher).
+                        if (!synthetic && e.ResourceVersion <= rv) continue;
                         lastRevision = e.ResourceVersion;
                         if (Translate(e, filter) is { } type) await WriteLineAsync(context, writer.Event(type, e.Object));
                     }
