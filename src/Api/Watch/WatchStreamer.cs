@@ -15,7 +15,7 @@ namespace Emulator.Api.Watch;
 /// to start (replay after a resourceVersion, synthetic ADDED for rv ""/"0", WatchList with the initial-events-end
 /// bookmark), selectors applied per event, and Table-wrapped events for kubectl get -w.
 /// </summary>
-public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
+public sealed class WatchStreamer(ObjectStore store, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     // The apiserver closes watches without timeoutSeconds after a random 30-60 minutes (--min-request-timeout).
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
@@ -81,7 +81,9 @@ public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
             await context.Response.Body.FlushAsync(context.RequestAborted);
 
             var timeout = options.TimeoutSeconds is > 0 and var t ? TimeSpan.FromSeconds(t) : DefaultTimeout;
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            // On SIGTERM the streams end (as the apiserver closes watches when it shuts down), so clients reconnect
+            // elsewhere and the graceful stop does not hang until the host's shutdown timeout.
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             cts.CancelAfter(timeout);
             var lastRevision = revision;
             try
