@@ -15,7 +15,7 @@ internal static class DurabilityReport
             yield return $"Writes through the emulator's `ObjectStore` (in process, one writer, {s.Writes:N0} creates of a {s.BodyBytes}-byte ConfigMap per rep,";
             yield return "decide callback + JSON + snapshot + watch fan-out + one SQLite transaction) against raw prepared INSERTs of the same two rows";
             yield return "(change log + object) into the same schema, WAL + `synchronous=NORMAL`, one transaction per write. Median of";
-            yield return $"{s.Reps} alternating reps in this run.";
+            yield return $"{s.Reps} reps in this run, the side that goes first alternating.";
             yield return "";
             yield return "| path | writes/s (median) | reps | ratio to raw SQLite |";
             yield return "|---|---:|---|---:|";
