@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                 full run, writes docs/benchmarks.md
 #   BENCH_QUICK=1 bench/run.sh   short smoke run (a few seconds per figure), writes bench/results/benchmarks-quick.md
+#   BENCH_ONLY=durability bench/run.sh   only store writes vs raw SQLite and the flood vs /readyz, bench/results/durability.md
 #
 # Everything is built into the git-ignored bench/results/artifacts (--artifacts-path), so a benchmark never
 # overwrites, or is overwritten by, the binaries a concurrent ./test.sh is running. Servers listen on random free
@@ -52,20 +53,18 @@ if [ ! -x .tools/bin/kubectl ]; then
   ./scripts/install-clients.sh
 fi
 
-# Two independent builds side by side (building the harness also builds bench/BareServer).
+# One build after the other: the harness references src/Infrastructure (store benchmark), so two builds side by side
+# would compile the same projects into the same artifacts folder at once (building the harness also builds bench/BareServer).
 mkdir -p "$artifacts"
-echo "=== dotnet build -c Release: src/Api, bench/Emulator.Bench (+ bench/BareServer)"
+echo "=== dotnet build -c Release: src/Api, then bench/Emulator.Bench (+ bench/BareServer)"
 build() {
   dotnet build "$1" -c Release --nologo -v quiet -clp:ErrorsOnly --artifacts-path "$artifacts" >"$2" 2>&1
 }
-build src/Api "$artifacts/build-api.log" &
-children+=($!)
-build bench/Emulator.Bench "$artifacts/build-bench.log" &
-children+=($!)
 failed=0
-wait "${children[0]}" || { failed=1; cat "$artifacts/build-api.log"; }
-wait "${children[1]}" || { failed=1; cat "$artifacts/build-bench.log"; }
-children=()
+build src/Api "$artifacts/build-api.log" || { failed=1; cat "$artifacts/build-api.log"; }
+if [ "$failed" = 0 ]; then
+  build bench/Emulator.Bench "$artifacts/build-bench.log" || { failed=1; cat "$artifacts/build-bench.log"; }
+fi
 if [ "$failed" != 0 ]; then
   echo "error: the Release build failed (output above)" >&2
   exit 1
@@ -76,6 +75,11 @@ out="$root/docs/benchmarks.md"
 if [ "${BENCH_QUICK:-}" = 1 ]; then
   quick=(--quick)
   out="$root/bench/results/benchmarks-quick.md"
+fi
+# BENCH_ONLY=durability: only the store-writes and flood-vs-/readyz section, into bench/results/durability.md.
+if [ "${BENCH_ONLY:-}" = durability ]; then
+  quick+=(--only durability)
+  out="$root/bench/results/durability.md"
 fi
 revision="$(git rev-parse --short HEAD 2>/dev/null || echo "no commit yet")"
 changes="$(git status --porcelain 2>/dev/null | wc -l | tr -d ' ')"

@@ -47,6 +47,13 @@ internal sealed class Benchmarks(Options options)
         results.Settings["startRuns"] = Runs.ToString();
         results.Settings["startRunsWithData"] = Math.Min(Runs, 3).ToString();
 
+        if (options.Only == "durability")
+        {
+            results.Durability = await new DurabilityBench(options, NewDir, Problem, Log).RunAsync();
+            results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
+            return results;
+        }
+
         Log("warm-up starts (discarded): page cache, kubectl binary");
         await using (var bare = await StartBareAsync()) { }
         var warmDir = NewDir("emu-warm");
@@ -56,6 +63,7 @@ internal sealed class Benchmarks(Options options)
         var memoryDir = await MemoryAsync();
         await StartupWithDataAsync(memoryDir);
         await ThroughputAndWatchAsync();
+        results.Durability = await new DurabilityBench(options, NewDir, Problem, Log).RunAsync();
 
         ScanLogs();
         results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;

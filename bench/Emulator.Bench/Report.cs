@@ -177,6 +177,8 @@ internal static class Report
         }
 
         // ---- problems
+        foreach (var line in DurabilityReport.Lines(r.Durability)) L(line);
+
         L("## Problems seen during the run");
         L();
         if (r.Problems.Count == 0 && r.LogFindings.Count == 0) L("None: no failed request, no missing watch event, nothing logged at warning level or above.");

@@ -37,4 +37,5 @@ internal sealed class Results
     public Dictionary<string, string> Machine { get; } = [];
     public double TotalSeconds { get; set; }
     public Dictionary<string, string> Settings { get; } = [];
+    public DurabilityResult? Durability { get; set; }
 }

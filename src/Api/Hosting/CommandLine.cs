@@ -20,6 +20,7 @@ public static class CommandLine
         ("--load-balancer-range", "LoadBalancerRange", "LoadBalancer ingress IPs (default 127.18.255.200-127.18.255.250)"),
         ("--cluster-domain", "ClusterDomain", "DNS zone of the cluster (default cluster.local)"),
         ("--controllers", "Controllers", "run the background controllers: true|false (default true)"),
+        ("--watch-cache-size", "WatchCacheSize", "changes kept replayable for watches; older resourceVersions get 410 Expired (default 20000)"),
     ];
 
     // Generic-host switches that WebApplicationFactory passes to the entry point; not part of our contract.

@@ -18,5 +18,8 @@ public sealed class EmulatorOptions
     /// <summary>Background controllers (namespace finalizer...); tests of the bare API switch them off.</summary>
     public bool Controllers { get; set; } = true;
 
+    /// <summary>How many changes watches can resume from (etcd's compaction window); tests shrink it to force 410 Expired.</summary>
+    public int WatchCacheSize { get; set; } = 20_000;
+
     public string DatabasePath => Path.Combine(DataDir, "emulator.db");
 }

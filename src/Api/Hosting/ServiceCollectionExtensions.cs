@@ -26,7 +26,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(ResourceCatalog.FromAssembly());
-        services.AddSingleton(new StoreOptions { DatabasePath = options.DatabasePath });
+        services.AddSingleton(new StoreOptions { DatabasePath = options.DatabasePath, RetainedChanges = Math.Max(1, options.WatchCacheSize) });
         services.AddSingleton<ObjectStore>();
         services.AddSingleton<GenericRegistry>();
         services.AddSingleton<DiscoveryDocuments>();

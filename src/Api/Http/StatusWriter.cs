@@ -35,6 +35,7 @@ public static class StatusWriter
                     return (JsonNode)cause;
                 })]);
             }
+            if (d.RetryAfterSeconds > 0) details["retryAfterSeconds"] = d.RetryAfterSeconds;
             status["details"] = details;
         }
         status["code"] = e.Code;
@@ -44,6 +45,9 @@ public static class StatusWriter
     public static Task WriteAsync(HttpContext context, StatusException e)
     {
         context.Response.StatusCode = e.Code;
+        // As the apiserver's responsewriters do, so client-go's request retry honours it.
+        if (e.Details is { RetryAfterSeconds: > 0 } d)
+            context.Response.Headers.RetryAfter = d.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(JsonText.Serialize(ToStatus(e)));
     }

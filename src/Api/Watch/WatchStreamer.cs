@@ -15,7 +15,7 @@ namespace Emulator.Api.Watch;
 /// to start (replay after a resourceVersion, synthetic ADDED for rv ""/"0", WatchList with the initial-events-end
 /// bookmark), selectors applied per event, and Table-wrapped events for kubectl get -w.
 /// </summary>
-public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
+public sealed class WatchStreamer(ObjectStore store, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     // The apiserver closes watches without timeoutSeconds after a random 30-60 minutes (--min-request-timeout).
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
@@ -37,6 +37,20 @@ public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
         var watchNs = def.Kind.Namespaced ? ns : null;
         var rv = ParseRevision(options.ResourceVersion);
         var synthetic = options.SendInitialEvents || rv is null or 0;
+        if (options.SendInitialEvents && rv is { } minimum && minimum > 0)
+        {
+            try
+            {
+                await FreshnessWait.WaitAsync(store, minimum, time, context.RequestAborted);
+            }
+            catch (StatusException e)
+            {
+                // Past validation, the cacher reports it as the stream's only event (errWatcher), as for 410.
+                await StartAsync(context);
+                await WriteLineAsync(context, new EventWriter(def, shape, context, time).Error(e));
+                return;
+            }
+        }
 
         WatchSubscription subscription;
         IReadOnlyList<StoredObject> snapshot;
@@ -67,7 +81,9 @@ public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
             await context.Response.Body.FlushAsync(context.RequestAborted);
 
             var timeout = options.TimeoutSeconds is > 0 and var t ? TimeSpan.FromSeconds(t) : DefaultTimeout;
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            // On SIGTERM the streams end (as the apiserver closes watches when it shuts down), so clients reconnect
+            // elsewhere and the graceful stop does not hang until the host's shutdown timeout.
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             cts.CancelAfter(timeout);
             var lastRevision = revision;
             try
@@ -90,6 +106,8 @@ public sealed class WatchStreamer(ObjectStore store, TimeProvider time)
                     if (!more) break;
                     while (subscription.Events.TryRead(out var e))
                     {
+                        // A watch from a resourceVersion the store had not reached yet starts after it (cacheWatcher).
+                        if (!synthetic && e.ResourceVersion <= rv) continue;
                         lastRevision = e.ResourceVersion;
                         if (Translate(e, filter) is { } type) await WriteLineAsync(context, writer.Event(type, e.Object));
                     }

@@ -51,6 +51,14 @@ public sealed class StatusException(int code, string reason, string message, Sta
     public static StatusException Expired(long requested, long oldest) =>
         new(410, "Expired", $"too old resource version: {requested} ({oldest})");
 
+    /// <summary>
+    /// A read that asked for a resourceVersion the store has not reached (storage.NewTooLargeResourceVersionError):
+    /// errors.NewTimeoutError's 504 Timeout with the ResourceVersionTooLarge cause client-go's reflector looks for.
+    /// </summary>
+    public static StatusException TooLargeResourceVersion(long requested, long current, int retryAfterSeconds) =>
+        new(504, "Timeout", $"Timeout: Too large resource version: {requested}, current: {current}",
+            new(null, "", "", [new("ResourceVersionTooLarge", "Too large resource version", "")], retryAfterSeconds));
+
     public static StatusException Gone(string message) => new(410, "Gone", message);
 
     public static StatusException RequestEntityTooLarge(string message = "the request is too large") =>
@@ -66,6 +74,6 @@ public sealed class StatusException(int code, string reason, string message, Sta
         new(403, "Forbidden", $"{kind.GroupResource} \"{name}\" is forbidden: {detail}", new(name, kind.Group, kind.Plural));
 }
 
-public sealed record StatusDetails(string? Name, string Group, string Kind, IReadOnlyList<StatusCause>? Causes = null);
+public sealed record StatusDetails(string? Name, string Group, string Kind, IReadOnlyList<StatusCause>? Causes = null, int RetryAfterSeconds = 0);
 
 public sealed record StatusCause(string Reason, string Message, string Field);

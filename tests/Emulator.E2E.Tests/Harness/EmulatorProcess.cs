@@ -21,6 +21,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     private readonly OutputTail output = new(capacity: 300);
     private readonly bool ownsDataDir;
     private readonly int? nodes;
+    private readonly IReadOnlyList<string> extraArguments;
     private readonly ClientHome clientHome = ClientHome.Create();
     private Process? process;
     private ApiClient? api;
@@ -36,8 +37,9 @@ public sealed class EmulatorProcess : IAsyncDisposable
         }
     };
 
-    private EmulatorProcess(string dataDir, bool ownsDataDir, EmulatorPorts ports, int? nodes)
+    private EmulatorProcess(string dataDir, bool ownsDataDir, EmulatorPorts ports, int? nodes, IReadOnlyList<string> extraArguments)
     {
+        this.extraArguments = extraArguments;
         DataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         Ports = ports;
@@ -79,7 +81,8 @@ public sealed class EmulatorProcess : IAsyncDisposable
             options.DataDir ?? TempDirs.Create("emulator-e2e-data"),
             ownsDataDir,
             options.Ports ?? FreePorts.ForEmulator(),
-            options.Nodes);
+            options.Nodes,
+            options.ExtraArguments);
         try
         {
             await emulator.LaunchAsync();
@@ -226,6 +229,11 @@ public sealed class EmulatorProcess : IAsyncDisposable
         {
             yield return "--nodes";
             yield return count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var argument in extraArguments)
+        {
+            yield return argument;
         }
     }
 
