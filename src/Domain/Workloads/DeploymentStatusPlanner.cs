@@ -55,16 +55,32 @@ public static class DeploymentStatusPlanner
     /// checkPausedConditions: Unknown/DeploymentPaused while paused, Unknown/DeploymentResumed on resume (so the time
     /// spent paused never counts against the progress deadline); a timed-out condition is never overwritten.
     /// </summary>
-    private static void CheckPausedConditions(DeploymentSpecView d, JsonArray conditions, string now)
+    private static bool CheckPausedConditions(DeploymentSpecView d, JsonArray conditions, string now)
     {
-        if (!d.HasProgressDeadline) return;
+        if (!d.HasProgressDeadline) return false;
         var current = Conditions.Find(conditions, Progressing);
-        if (current?.Str("reason") == TimedOutReason) return;
+        if (current?.Str("reason") == TimedOutReason) return false;
         var pausedExists = current?.Str("reason") == PausedReason;
         if (d.Paused && !pausedExists)
             Conditions.Set(conditions, Conditions.Deployment(Progressing, "Unknown", PausedReason, "Deployment is paused", now));
         else if (!d.Paused && pausedExists)
             Conditions.Set(conditions, Conditions.Deployment(Progressing, "Unknown", ResumedReason, "Deployment is resumed", now));
+        else
+            return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The status checkPausedConditions writes on its own, before the pass does anything else, when a deployment was
+    /// just paused or resumed; null when nothing changes. Watchers see DeploymentPaused/DeploymentResumed this way.
+    /// </summary>
+    public static JsonObject? PausedConditionStatus(JsonObject deployment, string now)
+    {
+        var status = deployment["status"]?.DeepClone() as JsonObject ?? [];
+        var conditions = status["conditions"] as JsonArray ?? [];
+        if (!CheckPausedConditions(DeploymentSpecView.From(deployment), conditions, now)) return null;
+        status["conditions"] = SortConditions(conditions);
+        return status;
     }
 
     private static void SyncRolloutStatus(DeploymentSpecView d, JsonArray conditions, DeploymentStatusCounts before, DeploymentStatusCounts counts,

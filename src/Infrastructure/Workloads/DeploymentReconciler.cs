@@ -62,6 +62,12 @@ public sealed class DeploymentReconciler(GenericRegistry registry, WorkloadKinds
     public async Task ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         if (registry.Store.Get(key)?.Object is not { } d || PodFacts.IsTerminating(d)) return;
+        if (DeploymentStatusPlanner.PausedConditionStatus(d, SystemFields.Timestamp(time.GetUtcNow())) is { } pausedStatus)
+        {
+            await UpdateStatusAsync(key, d, pausedStatus, ct);
+            if (registry.Store.Get(key)?.Object is not { } reread) return;
+            d = reread;
+        }
         var spec = DeploymentSpecView.From(d);
         var created = false;
         var (newRs, old) = Split(d);
@@ -327,6 +333,11 @@ public sealed class DeploymentReconciler(GenericRegistry registry, WorkloadKinds
         if (newView is not null) all.Add(newView);
         var status = DeploymentStatusPlanner.Compute(d, all, newView, createdNewReplicaSet, SystemFields.Timestamp(time.GetUtcNow()), rollout);
         if (JsonNode.DeepEquals(status, d["status"])) return;
+        await UpdateStatusAsync(key, d, status, ct);
+    }
+
+    private async Task UpdateStatusAsync(ObjectKey key, JsonObject d, JsonObject status, CancellationToken ct)
+    {
         try
         {
             await registry.GuaranteedUpdateAsync(kinds.Deployments, key.Namespace, key.Name, "status", dryRun: false, current =>
