@@ -17,7 +17,7 @@ internal sealed record Emu(ServerProcess Process, string DataDir, int ApiPort, i
     public string Ca => Path.Combine(DataDir, "ca.crt");
 }
 
-internal sealed class Benchmarks(Options options)
+internal sealed partial class Benchmarks(Options options)
 {
     private const int Concurrency = 16;
     private const int StartRuns = 5;
@@ -47,6 +47,13 @@ internal sealed class Benchmarks(Options options)
         results.Settings["startRuns"] = Runs.ToString();
         results.Settings["startRunsWithData"] = Math.Min(Runs, 3).ToString();
 
+        if (Environment.GetEnvironmentVariable("BENCH_ONLY") == "rollout")
+        {
+            // §5 alone (BENCH_ONLY=rollout bench/run.sh), for a quick look at the controllers on a busy machine.
+            await RolloutAsync();
+            results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
+            return results;
+        }
         Log("warm-up starts (discarded): page cache, kubectl binary");
         await using (var bare = await StartBareAsync()) { }
         var warmDir = NewDir("emu-warm");
@@ -56,6 +63,7 @@ internal sealed class Benchmarks(Options options)
         var memoryDir = await MemoryAsync();
         await StartupWithDataAsync(memoryDir);
         await ThroughputAndWatchAsync();
+        await RolloutAsync();
 
         ScanLogs();
         results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
