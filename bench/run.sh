@@ -6,6 +6,7 @@
 #   bench/run.sh                 full run, writes docs/benchmarks.md
 #   BENCH_QUICK=1 bench/run.sh   short smoke run (a few seconds per figure), writes bench/results/benchmarks-quick.md
 #   BENCH_ONLY=durability bench/run.sh   only store writes vs raw SQLite and the flood vs /readyz, bench/results/durability.md
+#   BENCH_ONLY=rollout bench/run.sh      only deployment of 100 replicas vs 100 bare pods, bench/results/rollout.md
 #
 # Everything is built into the git-ignored bench/results/artifacts (--artifacts-path), so a benchmark never
 # overwrites, or is overwritten by, the binaries a concurrent ./test.sh is running. Servers listen on random free
@@ -76,10 +77,11 @@ if [ "${BENCH_QUICK:-}" = 1 ]; then
   quick=(--quick)
   out="$root/bench/results/benchmarks-quick.md"
 fi
-# BENCH_ONLY=durability: only the store-writes and flood-vs-/readyz section, into bench/results/durability.md.
-if [ "${BENCH_ONLY:-}" = durability ]; then
-  quick+=(--only durability)
-  out="$root/bench/results/durability.md"
+# BENCH_ONLY=<section> (durability, rollout, ...): only that section, into bench/results/<section>.md, so a partial
+# run never overwrites docs/benchmarks.md.
+if [ -n "${BENCH_ONLY:-}" ]; then
+  quick+=(--only "$BENCH_ONLY")
+  out="$root/bench/results/$BENCH_ONLY.md"
 fi
 revision="$(git rev-parse --short HEAD 2>/dev/null || echo "no commit yet")"
 changes="$(git status --porcelain 2>/dev/null | wc -l | tr -d ' ')"

@@ -17,7 +17,7 @@ internal sealed record Emu(ServerProcess Process, string DataDir, int ApiPort, i
     public string Ca => Path.Combine(DataDir, "ca.crt");
 }
 
-internal sealed class Benchmarks(Options options)
+internal sealed partial class Benchmarks(Options options)
 {
     private const int Concurrency = 16;
     private const int StartRuns = 5;
@@ -54,6 +54,14 @@ internal sealed class Benchmarks(Options options)
             return results;
         }
 
+        if (options.Only == "rollout")
+        {
+            // §5 alone (BENCH_ONLY=rollout bench/run.sh), for a quick look at the controllers on a busy machine.
+            await RolloutAsync();
+            results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
+            return results;
+        }
+
         Log("warm-up starts (discarded): page cache, kubectl binary");
         await using (var bare = await StartBareAsync()) { }
         var warmDir = NewDir("emu-warm");
@@ -64,6 +72,7 @@ internal sealed class Benchmarks(Options options)
         await StartupWithDataAsync(memoryDir);
         await ThroughputAndWatchAsync();
         results.Durability = await new DurabilityBench(options, NewDir, Problem, Log).RunAsync();
+        await RolloutAsync();
 
         ScanLogs();
         results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;

@@ -165,6 +165,7 @@ internal static class Report
             L($"The {memory.Objects:N0} creates took {memory.CreateSeconds:0.0} s ({memory.Objects / memory.CreateSeconds:N0} creates/s), {memory.CreateErrors} errors.");
         }
         L();
+        RolloutReport.Append(md, r);
 
         // ---- derived observations
         var notes = Observations(r);

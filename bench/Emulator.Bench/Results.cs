@@ -30,6 +30,7 @@ internal sealed class Results
     public List<StartSeries> Startup { get; } = [];
     public List<ThroughputPair> Throughput { get; } = [];
     public List<EmptyListProbe> EmptyListProbes { get; } = [];
+    public List<RolloutSample> Rollout { get; } = [];
     public WatchResult? Watch { get; set; }
     public MemoryResult? Memory { get; set; }
     public List<string> Problems { get; } = [];

@@ -7,6 +7,7 @@ public static class ApiExtensionsRegistration
 {
     public static IServiceCollection AddApiExtensions(this IServiceCollection services) =>
         services.AddSingleton<ISubresourceHandler, ScaleHandler>()
+            .AddSingleton<ISubresourceHandler, EvictionHandler>()
             .AddHostedService<OpenApi.OpenApiWarmup>()
             .AddSingleton<ISubresourceHandler, PodLogHandler>()
             .AddSingleton<Proxy.UpstreamRelay>()

@@ -28,6 +28,8 @@ internal static class KubeKinds
             [("events.k8s.io/v1", "Event")] = "events.Event",
             [("coordination.k8s.io/v1", "Lease")] = "coordination.Lease",
             [("autoscaling/v1", "Scale")] = "autoscaling.Scale",
+            [("policy/v1", "Eviction")] = "policy.Eviction",
+            [("policy/v1", "PodDisruptionBudget")] = "policy.PodDisruptionBudget",
         }.ToFrozenDictionary();
 
     public static string? Find(string apiVersion, string kind)

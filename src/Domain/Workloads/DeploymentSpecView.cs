@@ -9,6 +9,9 @@ public sealed record DeploymentSpecView(int Replicas, string StrategyType, JsonN
 {
     public bool IsRollingUpdate => StrategyType == "RollingUpdate";
 
+    /// <summary>HasProgressDeadline: progressDeadlineSeconds of MaxInt32 means no deadline (and no Progressing condition).</summary>
+    public bool HasProgressDeadline => ProgressDeadlineSeconds != int.MaxValue;
+
     public static DeploymentSpecView From(JsonObject deployment)
     {
         var spec = deployment["spec"];

@@ -85,4 +85,50 @@ public static class RolloutMath
     public static bool IsComplete(DeploymentSpecView d, DeploymentStatusCounts status, long generation, long observedGeneration) =>
         status.UpdatedReplicas == d.Replicas && status.Replicas == d.Replicas && status.AvailableReplicas == d.Replicas
         && observedGeneration >= generation;
+
+    /// <summary>
+    /// DeploymentController.scale's proportional branch (sync.go): replicas added or removed by a scaling event while
+    /// several sets are active are shared out in proportion to each set's size (GetProportion against the
+    /// max-replicas annotation the set was last sized for), the rounding leftover going to the largest set.
+    /// Returns the new size of every active set. <paramref name="maxReplicasBefore"/> maps a set to its annotation.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> ProportionalSizes(DeploymentSpecView d, int statusReplicas,
+        IReadOnlyList<ReplicaSetView> active, IReadOnlyDictionary<string, int> maxReplicasBefore)
+    {
+        var allowed = d.Replicas + (d.Replicas > 0 ? MaxSurge(d) : 0);
+        var toAdd = allowed - active.Sum(r => r.SpecReplicas);
+        // ReplicaSetsBySizeNewer when growing, BySizeOlder when shrinking: the largest set first either way.
+        var ordered = toAdd > 0
+            ? active.OrderByDescending(r => r.SpecReplicas).ThenByDescending(r => r.Created).ThenBy(r => r.Name, StringComparer.Ordinal).ToList()
+            : active.OrderByDescending(r => r.SpecReplicas).ThenBy(r => r.Created).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var sizes = new Dictionary<string, int>();
+        var added = 0;
+        foreach (var rs in ordered)
+        {
+            var proportion = 0;
+            if (toAdd != 0 && toAdd != added && rs.SpecReplicas != 0)
+            {
+                var fraction = Fraction(d, rs, statusReplicas, maxReplicasBefore.GetValueOrDefault(rs.Name));
+                proportion = toAdd > 0 ? Math.Min(fraction, toAdd - added) : Math.Max(fraction, toAdd - added);
+            }
+            sizes[rs.Name] = rs.SpecReplicas + proportion;
+            added += proportion;
+        }
+        if (ordered.Count > 0 && added != toAdd)
+        {
+            var first = ordered[0].Name;
+            sizes[first] = Math.Max(0, sizes[first] + toAdd - added);
+        }
+        return sizes;
+    }
+
+    // getReplicaSetFraction: the set's size scaled from the deployment size it was last sized for to the new one.
+    private static int Fraction(DeploymentSpecView d, ReplicaSetView rs, int statusReplicas, int maxBefore)
+    {
+        if (d.Replicas == 0) return -rs.SpecReplicas;
+        var maxNow = d.Replicas + MaxSurge(d);
+        if (maxBefore == 0) maxBefore = statusReplicas;
+        if (maxBefore == 0) return 0;
+        return (int)Math.Round((double)rs.SpecReplicas * maxNow / maxBefore, MidpointRounding.AwayFromZero) - rs.SpecReplicas;
+    }
 }

@@ -39,13 +39,17 @@ public static class SchedulerPlanner
         return new Decision(null, FailureMessage(nodes.Count, reasons));
     }
 
-    /// <summary>FitError.Error(): "0/3 nodes are available: 3 node(s) were unschedulable. preemption: ..." with reasons sorted.</summary>
+    /// <summary>
+    /// FitError.Error(): "0/3 nodes are available: 3 node(s) were unschedulable." with the filter reasons sorted, then
+    /// the PostFilter plugins' messages joined by ", " in plugin order. Since DRA went GA (v1.34) the DynamicResources
+    /// plugin runs first and, for a pod without claims, says "no new claims to deallocate"; DefaultPreemption follows.
+    /// </summary>
     public static string FailureMessage(int total, IReadOnlyDictionary<string, int> reasons)
     {
         var n = total.ToString(CultureInfo.InvariantCulture);
         if (total == 0) return "no nodes available to schedule pods";
         var parts = reasons.Select(r => $"{r.Value.ToString(CultureInfo.InvariantCulture)} {r.Key}").OrderBy(s => s, StringComparer.Ordinal);
-        return $"0/{n} nodes are available: {string.Join(", ", parts)}. preemption: 0/{n} nodes are available: {n} Preemption is not helpful for scheduling.";
+        return $"0/{n} nodes are available: {string.Join(", ", parts)}. no new claims to deallocate, preemption: 0/{n} nodes are available: {n} Preemption is not helpful for scheduling.";
     }
 
     private static bool IsReady(JsonObject node) => Conditions.Find(node["status"]?["conditions"], "Ready")?.Str("status") == "True";

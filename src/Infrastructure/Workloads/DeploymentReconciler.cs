@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Emulator.Domain.Errors;
@@ -13,9 +14,15 @@ namespace Emulator.Infrastructure.Workloads;
 /// kube-controller-manager's deployment controller (pkg/controller/deployment/{sync,rolling,recreate,progress}.go):
 /// one ReplicaSet per pod template hash, RollingUpdate within maxSurge/maxUnavailable or Recreate, revision
 /// annotations, history cleanup and the status with Available/Progressing conditions, written through /status.
+/// A paused deployment or a scaling event only scales (proportionally when several sets are active), as sync() does;
+/// a rollout that shows no progress is looked at again when its progress deadline passes.
 /// </summary>
-public sealed class DeploymentReconciler(GenericRegistry registry, WorkloadKinds kinds, EventRecorder events, TimeProvider time) : IReconciler
+public sealed class DeploymentReconciler(GenericRegistry registry, WorkloadKinds kinds, EventRecorder events, TimeProvider time)
+    : IReconciler, IRequeueAfter
 {
+    private readonly ConcurrentDictionary<ObjectKey, DateTimeOffset> _deadlineChecks = new();
+    private Action<ObjectKey, TimeSpan>? _requeueAfter;
+
     private const string Component = "deployment-controller";
     private const string DesiredReplicasAnnotation = "deployment.kubernetes.io/desired-replicas";
     private const string MaxReplicasAnnotation = "deployment.kubernetes.io/max-replicas";
@@ -50,20 +57,92 @@ public sealed class DeploymentReconciler(GenericRegistry registry, WorkloadKinds
         registry.Store.List(WorkloadKinds.KeyOf(kinds.Deployments), null).Items
             .Select(d => WorkloadKinds.ObjectKeyOf(kinds.Deployments, d.Object.Namespace() ?? "", d.Object.Name()));
 
+    public void OnRequeue(Action<ObjectKey, TimeSpan> requeueAfter) => _requeueAfter = requeueAfter;
+
     public async Task ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         if (registry.Store.Get(key)?.Object is not { } d || PodFacts.IsTerminating(d)) return;
+        if (DeploymentStatusPlanner.PausedConditionStatus(d, SystemFields.Timestamp(time.GetUtcNow())) is { } pausedStatus)
+        {
+            await UpdateStatusAsync(key, d, pausedStatus, ct);
+            if (registry.Store.Get(key)?.Object is not { } reread) return;
+            d = reread;
+        }
         var spec = DeploymentSpecView.From(d);
         var created = false;
-        if (!spec.Paused)
+        var (newRs, old) = Split(d);
+        var rollout = !spec.Paused && !IsScalingEvent(spec, newRs, old);
+        if (!rollout)
         {
-            var (newRs, old) = Split(d);
+            // sync(): no new set is created while paused; the sizes follow spec.replicas all the same.
+            await SyncRevisionAsync(key, d, ct);
+            await SyncScaleAsync(d, spec, newRs, old, ct);
+            if (spec.Paused) await CleanupAsync(d, spec, ct);
+        }
+        else
+        {
             if (spec.IsRollingUpdate) created = await RolloutRollingAsync(d, spec, newRs, old, ct);
             else created = await RolloutRecreateAsync(d, spec, newRs, old, ct);
             await SyncRevisionAsync(key, d, ct);
             await CleanupAsync(d, spec, ct);
         }
-        await WriteStatusAsync(key, created, ct);
+        await WriteStatusAsync(key, created, rollout, ct);
+        ScheduleDeadlineCheck(key);
+    }
+
+    /// <summary>isScalingEvent: an active set was sized for another spec.replicas (its desired-replicas annotation).</summary>
+    private static bool IsScalingEvent(DeploymentSpecView spec, JsonObject? newRs, List<JsonObject> old) =>
+        old.Append(newRs).OfType<JsonObject>().Where(rs => ReplicaSetView.Int(rs["spec"]?["replicas"], 1) > 0)
+            .Any(rs => AnnotationInt(rs, DesiredReplicasAnnotation) is { } desired && desired != spec.Replicas);
+
+    private static int? AnnotationInt(JsonObject rs, string name) =>
+        int.TryParse(rs.Meta()["annotations"].Str(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    /// <summary>
+    /// DeploymentController.scale: the only active set (or the newest) takes spec.replicas; a saturated new set
+    /// retires the old ones; otherwise a rolling deployment shares the difference out proportionally.
+    /// </summary>
+    private async Task SyncScaleAsync(JsonObject d, DeploymentSpecView spec, JsonObject? newRs, List<JsonObject> old, CancellationToken ct)
+    {
+        var all = old.Append(newRs).OfType<JsonObject>().ToList();
+        var active = all.Where(rs => ReplicaSetView.Int(rs["spec"]?["replicas"], 1) > 0).ToList();
+        var target = active.Count switch
+        {
+            0 => newRs ?? old.OrderByDescending(rs => PodFacts.Time(rs.Meta()["creationTimestamp"])).FirstOrDefault(),
+            1 => active[0],
+            _ => null,
+        };
+        if (target is not null)
+        {
+            if (ReplicaSetView.Int(target["spec"]?["replicas"], 1) != spec.Replicas) await ScaleAsync(d, spec, target, spec.Replicas, ct);
+            return;
+        }
+        if (newRs is not null && IsSaturated(spec, newRs))
+        {
+            foreach (var rs in active.Where(rs => !ReferenceEquals(rs, newRs))) await ScaleAsync(d, spec, rs, 0, ct);
+            return;
+        }
+        if (!spec.IsRollingUpdate) return;
+        var maxBefore = active.ToDictionary(rs => rs.Name(), rs => AnnotationInt(rs, MaxReplicasAnnotation) ?? 0);
+        var sizes = RolloutMath.ProportionalSizes(spec, ReplicaSetView.Int(d["status"]?["replicas"], 0), [.. active.Select(ReplicaSetView.From)], maxBefore);
+        foreach (var rs in active)
+            if (sizes.TryGetValue(rs.Name(), out var size)) await ScaleAsync(d, spec, rs, size, ct);
+    }
+
+    private static bool IsSaturated(DeploymentSpecView spec, JsonObject rs) =>
+        ReplicaSetView.Int(rs["spec"]?["replicas"], 1) == spec.Replicas && AnnotationInt(rs, DesiredReplicasAnnotation) == spec.Replicas
+        && ReplicaSetView.Int(rs["status"]?["availableReplicas"], 0) == spec.Replicas;
+
+    /// <summary>requeueStuckDeployment: one pending look per deployment at the moment its progress deadline passes.</summary>
+    private void ScheduleDeadlineCheck(ObjectKey key)
+    {
+        if (_requeueAfter is null || registry.Store.Get(key)?.Object is not { } d) return;
+        var now = time.GetUtcNow();
+        if (DeploymentStatusPlanner.DeadlineCheckAfter(d, now) is not { } after) return;
+        var due = now + after;
+        if (_deadlineChecks.TryGetValue(key, out var pending) && pending > now && pending <= due) return;
+        _deadlineChecks[key] = due;
+        _requeueAfter(key, after);
     }
 
     /// <summary>The set whose template equals the deployment's (oldest first, as FindNewReplicaSet) and all the others it owns.</summary>
@@ -245,15 +324,20 @@ public sealed class DeploymentReconciler(GenericRegistry registry, WorkloadKinds
         }
     }
 
-    private async Task WriteStatusAsync(ObjectKey key, bool createdNewReplicaSet, CancellationToken ct)
+    private async Task WriteStatusAsync(ObjectKey key, bool createdNewReplicaSet, bool rollout, CancellationToken ct)
     {
         if (registry.Store.Get(key)?.Object is not { } d) return;
         var (newRs, old) = Split(d);
         var all = old.Select(ReplicaSetView.From).ToList();
         var newView = newRs is null ? null : ReplicaSetView.From(newRs);
         if (newView is not null) all.Add(newView);
-        var status = DeploymentStatusPlanner.Compute(d, all, newView, createdNewReplicaSet, SystemFields.Timestamp(time.GetUtcNow()));
+        var status = DeploymentStatusPlanner.Compute(d, all, newView, createdNewReplicaSet, SystemFields.Timestamp(time.GetUtcNow()), rollout);
         if (JsonNode.DeepEquals(status, d["status"])) return;
+        await UpdateStatusAsync(key, d, status, ct);
+    }
+
+    private async Task UpdateStatusAsync(ObjectKey key, JsonObject d, JsonObject status, CancellationToken ct)
+    {
         try
         {
             await registry.GuaranteedUpdateAsync(kinds.Deployments, key.Namespace, key.Name, "status", dryRun: false, current =>

@@ -16,6 +16,7 @@ namespace Emulator.Infrastructure.Workloads;
 public sealed class ReplicaSetReconciler(GenericRegistry registry, WorkloadKinds kinds, EventRecorder events, TimeProvider time) : IReconciler
 {
     private const string Component = "replicaset-controller";
+    private const int BurstReplicas = 500;
     private readonly ControllerExpectations<ObjectKey> _expectations = new(time);
 
     public string Name => "replicaset";
@@ -66,23 +67,39 @@ public sealed class ReplicaSetReconciler(GenericRegistry registry, WorkloadKinds
     private List<JsonObject> OwnedPods(string ns, string? uid) =>
         [.. registry.Store.List(WorkloadKinds.KeyOf(kinds.Pods), ns).Items.Select(p => p.Object).Where(p => PodFacts.IsControlledBy(p, uid))];
 
+    /// <summary>
+    /// slowStartBatch: creates in batches of 1, 2, 4, ... running in parallel, stopping at the first batch with a
+    /// failure (a quota or admission refusal then costs one request, not hundreds); at most BurstReplicas per pass.
+    /// </summary>
     private async Task CreatePodsAsync(ObjectKey key, JsonObject rs, int count, CancellationToken ct)
     {
+        count = Math.Min(count, BurstReplicas);
         _expectations.ExpectCreations(key, count);
-        for (var i = 0; i < count; i++)
+        var remaining = count;
+        for (var batch = Math.Min(remaining, 1); batch > 0; batch = Math.Min(2 * batch, remaining))
         {
-            try
-            {
-                var created = await registry.CreateAsync(kinds.Pods, key.Namespace, ReplicaSetPlanner.PodFromTemplate(rs), dryRun: false, ct);
-                await events.RecordAsync(rs, "Normal", "SuccessfulCreate", $"Created pod: {created.Object.Object.Name()}", Component, null, ct);
-            }
-            catch (StatusException e)
-            {
-                // The remaining creations will not happen: lower the expectation so the next pass may retry.
-                _expectations.LowerCreations(key, count - i);
-                await events.RecordAsync(rs, "Warning", "FailedCreate", $"Error creating: {e.Message}", Component, null, ct);
-                return;
-            }
+            var outcomes = await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => CreatePodAsync(key, rs, ct)));
+            remaining -= batch;
+            if (outcomes.All(ok => ok)) continue;
+            // The creations not attempted will not happen: lower the expectation so the next pass may retry.
+            _expectations.LowerCreations(key, remaining);
+            return;
+        }
+    }
+
+    private async Task<bool> CreatePodAsync(ObjectKey key, JsonObject rs, CancellationToken ct)
+    {
+        try
+        {
+            var created = await registry.CreateAsync(kinds.Pods, key.Namespace, ReplicaSetPlanner.PodFromTemplate(rs), dryRun: false, ct);
+            await events.RecordAsync(rs, "Normal", "SuccessfulCreate", $"Created pod: {created.Object.Object.Name()}", Component, null, ct);
+            return true;
+        }
+        catch (StatusException e)
+        {
+            _expectations.LowerCreations(key, 1);
+            await events.RecordAsync(rs, "Warning", "FailedCreate", $"Error creating: {e.Message}", Component, null, ct);
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class WorkloadKinds(ResourceCatalog catalog)
     public ResourceDefinition ReplicaSets { get; } = catalog.Get("apps", "ReplicaSet");
     public ResourceDefinition Deployments { get; } = catalog.Get("apps", "Deployment");
     public ResourceDefinition Leases { get; } = catalog.Get("coordination.k8s.io", "Lease");
+    public ResourceDefinition PodDisruptionBudgets { get; } = catalog.Get("policy", "PodDisruptionBudget");
 
     public static ResourceKey KeyOf(ResourceDefinition def) => new(def.Kind.Group, def.Kind.Plural);
 

@@ -27,6 +27,7 @@ public static class WorkloadsRegistration
         services.AddSingleton<IReconciler, DeploymentReconciler>();
         services.AddSingleton<IReconciler, SchedulerReconciler>();
         services.AddSingleton<IReconciler, GarbageCollector>();
+        services.AddSingleton<IReconciler, DisruptionReconciler>();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<SimulatedKubelet>();
         return services;

@@ -47,7 +47,7 @@ public sealed class SchedulerPlannerTests
         Assert.Null(decision.NodeName);
         Assert.Equal(
             "0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) didn't match Pod's node affinity/selector. " +
-            "preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+            "no new claims to deallocate, preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
             decision.FailureMessage);
     }
 

@@ -20,6 +20,7 @@ public sealed partial class ControllerRunner(IReconciler reconciler, ObjectStore
         var subscriptions = reconciler.Watches.Select(r => store.Watch(r, null, store.Revision, false).Subscription).ToList();
         try
         {
+            if (reconciler is IRequeueAfter delayed) delayed.OnRequeue((key, delay) => _ = RequeueLaterAsync(key, delay, ct));
             foreach (var key in reconciler.AllKeys()) _queue.Add(key);
             var pumps = subscriptions.Select(s => PumpAsync(s, ct)).ToList();
             var worker = WorkAsync(ct);
