@@ -98,6 +98,12 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
                 container.Process = await emulation.StartAsync(context, ct);
             }
         }
+        catch (EmulationNotSupportedException unsupported)
+        {
+            container.Process = NothingRunning.Instance;
+            (warningReason, warning) = ("CommandNotEmulated",
+                $"The command [{string.Join(" ", argv)}] is not emulated ({unsupported.Message}): the container runs idle and writes nothing");
+        }
         catch (SocketException error)
         {
             // The emulation's port could not be bound (privileged port without CAP_NET_BIND_SERVICE, address in use).

@@ -147,7 +147,7 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
                     var previous = (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(s => s.Str("name") == container.Name);
                     container.Instance = JsonNumber.Int(previous?["restartCount"], 0) - 1;
                     runtime.Containers.Add(container);
-                    await starter.StartAsync(pod, runtime, container, hostIp, recordEvents: false, ct);
+                    await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: false, ct);
                 }
                 runtime.Running = true;
             }
@@ -171,11 +171,11 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
             {
                 var container = NewContainer(spec);
                 runtime.Containers.Add(container);
-                await starter.StartAsync(pod, runtime, container, hostIp, recordEvents: true, ct);
+                await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: true, ct);
             }
             runtime.Running = true;
         }
-        var next = await SyncContainersAsync(pod, runtime, hostIp, ct);
+        var next = await SyncContainersAsync(key, pod, runtime, hostIp, ct);
         var snapshots = runtime.Containers.Select(c => c.Snapshot()).ToList();
         var desired = KubeletPodStatus.Build(pod, hostIp, runtime.PodIp!, snapshots, SystemFields.Timestamp(time.GetUtcNow()));
         if (!JsonNode.DeepEquals(desired, pod["status"]))
@@ -200,7 +200,7 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
     /// startup probe kills the container), restarts per restartPolicy after the crash-loop back-off. Returns when the
     /// next probe or restart is due.
     /// </summary>
-    private async Task<TimeSpan?> SyncContainersAsync(JsonObject pod, PodRuntime runtime, string hostIp, CancellationToken ct)
+    private async Task<TimeSpan?> SyncContainersAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, string hostIp, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         TimeSpan? next = null;
@@ -240,13 +240,21 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
                 if (at <= time.GetUtcNow())
                 {
                     c.BackOff.Restarted(time.GetUtcNow());
-                    await starter.StartAsync(pod, runtime, c, hostIp, recordEvents: true, ct);
+                    await StartContainerAsync(key, pod, runtime, c, hostIp, recordEvents: true, ct);
                     Due(time.GetUtcNow());
                 }
                 else Due(at);
             }
         }
         return next;
+    }
+
+    /// <summary>Starts an instance and looks at the pod again as soon as it exits on its own (the PLEG's ContainerDied).</summary>
+    private async Task StartContainerAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, ContainerRuntime c, string hostIp, bool recordEvents,
+        CancellationToken ct)
+    {
+        await starter.StartAsync(pod, runtime, c, hostIp, recordEvents, ct);
+        _ = c.Exited.Task.ContinueWith(_ => _queue.Add(key), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private static bool Restarts(string policy, int exitCode) => policy == "Always" || (policy == "OnFailure" && exitCode != 0);

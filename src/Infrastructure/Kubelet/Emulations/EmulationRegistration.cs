@@ -11,6 +11,8 @@ public static class EmulationRegistration
         services.AddSingleton<IImageEmulation, NginxEmulation>();
         services.AddSingleton<IImageEmulation, IdleEmulation>();
         services.AddSingleton<IImageEmulation, ShellEmulation>();
+        services.AddSingleton<IImageEmulation, AgnhostEmulation>();
+        services.AddSingleton<IImageEmulation, HttpEchoEmulation>();
         services.AddSingleton<EmulationCatalog>();
         return services;
     }
