@@ -20,6 +20,9 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff)
     public int RestartCount => Math.Max(0, Instance);
 
     public IAsyncDisposable? Process { get; set; }
+
+    /// <summary>The interpreted shell of the current instance, when it runs a script: exec probes run against its files.</summary>
+    public Emulator.Domain.Kubelet.Shell.ShellHost? Shell { get; set; }
     public int StopExitCode { get; set; } = 137;
     public string? ContainerId { get; set; }
     public string? RunningSince { get; set; }

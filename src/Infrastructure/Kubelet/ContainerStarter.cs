@@ -70,6 +70,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         };
 
         string? warningReason = null, warning = null;
+        container.Shell = null;
         var interpret = emulation is ShellEmulation || (command.Count > 0 && ContainerCommand.IsInterpretable(argv));
         try
         {
@@ -83,7 +84,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
                     (warningReason, warning) = ("CommandNotEmulated",
                         $"The command [{string.Join(" ", argv)}] is not emulated ({program.Unsupported}): the container runs idle and writes nothing");
                 }
-                else container.Process = ShellEmulation.Run(program, context, time);
+                else (container.Process, container.Shell) = ShellEmulation.Run(program, context, time);
             }
             else if (emulation is null)
             {

@@ -2,6 +2,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Emulator.Domain.Kubelet;
+using Emulator.Domain.Kubelet.Shell;
 using Emulator.Domain.Resources;
 using Emulator.Domain.Workloads;
 
@@ -12,7 +13,7 @@ public sealed record ProbeOutcome(bool Success, string Output);
 
 /// <summary>
 /// Probes (pkg/kubelet/prober, pkg/probe/http and tcp) really executed against the pod IP: httpGet succeeds on a
-/// 200–399 answer, tcpSocket on an accepted connection, exec always (there is no process to run a command in). The
+/// 200–399 answer, tcpSocket on an accepted connection, exec against the interpreted script's files when the container runs one, else success. The
 /// failure texts are the real prober's: "HTTP probe failed with statuscode: 500", Go's dial errors.
 /// </summary>
 public static class Prober
@@ -27,7 +28,7 @@ public static class Prober
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    public static async Task<ProbeOutcome> RunAsync(JsonObject container, ProbeSpec probe, string podIp, CancellationToken ct)
+    public static async Task<ProbeOutcome> RunAsync(JsonObject container, ProbeSpec probe, string podIp, ShellHost? shell, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(probe.Timeout);
@@ -73,7 +74,32 @@ public static class Prober
                 return new ProbeOutcome(false, GoError(e, host, port, http: false));
             }
         }
+        if (handler["exec"]?["command"] is JsonArray command && shell is not null)
+            return await ExecAsync(command.Select(n => n?.ToString() ?? "").ToList(), shell, probe.Timeout, ct);
         return new ProbeOutcome(true, "");
+    }
+
+    /// <summary>
+    /// An exec probe in a container whose process is an interpreted script: the command runs against the same files
+    /// (so `cat /tmp/healthy` sees what the script touched and removed); exit 0 is success, the output is the message.
+    /// Commands the interpreter does not know succeed, as exec probes do for every other emulation.
+    /// </summary>
+    private static async Task<ProbeOutcome> ExecAsync(IReadOnlyList<string> argv, ShellHost shell, TimeSpan timeout, CancellationToken ct)
+    {
+        var program = ContainerCommand.Program(argv);
+        if (program.Script is null) return new ProbeOutcome(true, "");
+        var output = new List<string>();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            var code = await ShellInterpreter.RunAsync(program.Script, shell.Exec(output.Add), program.Positional, cts.Token);
+            return new ProbeOutcome(code == 0, string.Join("\n", output));
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new ProbeOutcome(false, $"command \"{string.Join(" ", argv)}\" timed out");
+        }
     }
 
     /// <summary>How Go's net package words the failure, which is what the real prober reports.</summary>

@@ -279,7 +279,7 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
         foreach (var tracker in new[] { c.Startup, c.Liveness, c.Readiness })
         {
             if (tracker is null || (tracker.Spec.Kind == ProbeKind.Startup) == c.Started || tracker.NextDue > time.GetUtcNow() || !c.IsRunning) continue;
-            var outcome = await Prober.RunAsync(c.Spec, tracker.Spec, runtime.PodIp!, ct);
+            var outcome = await Prober.RunAsync(c.Spec, tracker.Spec, runtime.PodIp!, c.Shell, ct);
             tracker.Record(outcome.Success, time.GetUtcNow());
             if (!outcome.Success)
                 await events.RecordAsync(pod, "Warning", "Unhealthy", $"{tracker.Spec.Name} probe failed: {outcome.Output}", "kubelet", node, ct, fieldPath);

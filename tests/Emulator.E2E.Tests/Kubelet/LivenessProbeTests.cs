@@ -81,4 +81,26 @@ public sealed class LivenessProbeTests(EmulatorFixture fixture)
         await kubectl.UntilAsync("^true true$", "get", "pod", "starts", "-n", ns, "-o",
             "jsonpath={.status.containerStatuses[0].started} {.status.containerStatuses[0].ready}");
     }
+
+    [Fact]
+    public async Task The_liveness_exec_example_from_the_docs_fails_once_the_script_removes_its_file()
+    {
+        // https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/ (shortened)
+        const string manifest = """
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"liveness-exec"},
+             "spec":{"containers":[{"name":"liveness","image":"registry.k8s.io/busybox",
+               "args":["/bin/sh","-c","touch /tmp/healthy; sleep 3; rm -f /tmp/healthy; sleep 600"],
+               "livenessProbe":{"exec":{"command":["cat","/tmp/healthy"]},"periodSeconds":1,"failureThreshold":2}}]}}
+            """;
+        var ns = await fixture.CreateNamespaceAsync("liveexec");
+        var kubectl = fixture.Kubectl;
+        (await kubectl.CreateFromManifestAsync(manifest, "-n", ns)).Succeeds();
+        await kubectl.UntilAsync(@"^liveness-exec\s+1/1\s+Running\s+0\s", "get", "pod", "liveness-exec", "-n", ns);
+        var events = await kubectl.UntilAsync("Killing", "get", "events", "-n", ns, "--field-selector", "involvedObject.name=liveness-exec");
+        events.PrintsLine(@"Warning\s+Unhealthy\s+pod/liveness-exec\s+Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory$")
+            .PrintsLine(@"Normal\s+Killing\s+pod/liveness-exec\s+Container liveness failed liveness probe, will be restarted$");
+        // The shell ignores SIGTERM as PID 1 and is killed: 137.
+        await kubectl.UntilAsync("^137 Error$", "get", "pod", "liveness-exec", "-n", ns, "-o",
+            "jsonpath={.status.containerStatuses[0].lastState.terminated.exitCode} {.status.containerStatuses[0].lastState.terminated.reason}");
+    }
 }

@@ -14,7 +14,10 @@ public sealed class ShellHost(IReadOnlyDictionary<string, string> environment, s
     public Func<DateTimeOffset> Now { get; } = now;
 
     /// <summary>The container's writable files, as far as the script touched them (/etc/hostname is always there).</summary>
-    public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal) { ["/etc/hostname"] = hostname + "\n" };
+    public Dictionary<string, string> Files { get; private init; } = new(StringComparer.Ordinal) { ["/etc/hostname"] = hostname + "\n" };
+
+    /// <summary>Another process in the same container (an exec probe): same files and environment, its own output.</summary>
+    public ShellHost Exec(Action<string> output) => new(Environment, Hostname, output, Sleep, Now) { Files = Files };
 }
 
 /// <summary>

@@ -28,15 +28,15 @@ public sealed class ShellEmulation(TimeProvider time) : IImageEmulation
     public Task<IAsyncDisposable> StartAsync(ContainerContext container, CancellationToken ct)
     {
         var program = ContainerCommand.Program(container.Argv);
-        return Task.FromResult<IAsyncDisposable>(program.Script is null ? NothingRunning.Instance : Run(program, container, time));
+        return Task.FromResult<IAsyncDisposable>(program.Script is null ? NothingRunning.Instance : Run(program, container, time).Process);
     }
 
     /// <summary>Runs an interpretable program in the background; the container exits with the script's status.</summary>
-    public static IAsyncDisposable Run(ShellProgram program, ContainerContext container, TimeProvider time)
+    public static (IAsyncDisposable Process, ShellHost Host) Run(ShellProgram program, ContainerContext container, TimeProvider time)
     {
         var host = new ShellHost(container.Environment, container.Hostname, container.Log,
             (d, token) => Task.Delay(d, time, token), time.GetUtcNow);
-        return new ScriptProcess(program, host, container);
+        return (new ScriptProcess(program, host, container), host);
     }
 
     private sealed class ScriptProcess : IAsyncDisposable
