@@ -146,6 +146,11 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
                     var container = NewContainer(spec);
                     var previous = (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(s => s.Str("name") == container.Name);
                     container.Instance = JsonNumber.Int(previous?["restartCount"], 0) - 1;
+                    if (previous?["lastState"]?["terminated"] is JsonObject last)
+                    {
+                        container.LastTerminated = new TerminatedState(JsonNumber.Int(last["exitCode"], 0), last.Str("reason") ?? "Error",
+                            last.Str("startedAt") ?? "", last.Str("finishedAt") ?? "", (last.Str("containerID") ?? "").Replace("containerd://", "", StringComparison.Ordinal));
+                    }
                     runtime.Containers.Add(container);
                     await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: false, ct);
                 }
