@@ -27,14 +27,9 @@ public sealed class PodLogHandler(GenericRegistry registry, PodLogs logs, TimePr
         var pod = registry.GetOrThrow(def, ns, name).Object;
         var query = context.Request.Query;
         var container = ContainerName(pod, name, query["container"].ToString());
-        if (Bool(query["previous"])) throw StatusException.BadRequest($"previous terminated container \"{container}\" in pod \"{name}\" not found");
         if (string.IsNullOrEmpty(pod["spec"].Str("nodeName"))) throw StatusException.BadRequest($"pod {name} does not have a host assigned");
         var status = (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.Str("name") == container);
-        if (status?["state"]?["waiting"] is JsonObject waiting || status is null)
-        {
-            var reason = status?["state"]?["waiting"].Str("reason") ?? "ContainerCreating";
-            throw StatusException.BadRequest($"container \"{container}\" in pod \"{name}\" is waiting to start: {reason}");
-        }
+        var containerId = InstanceOf(status, container, name, Bool(query["previous"]));
 
         var follow = Bool(query["follow"]);
         var timestamps = Bool(query["timestamps"]);
@@ -43,7 +38,8 @@ public sealed class PodLogHandler(GenericRegistry registry, PodLogs logs, TimePr
         DateTimeOffset? since = long.TryParse(query["sinceSeconds"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
             ? time.GetUtcNow().AddSeconds(-s) : null;
 
-        var (lines, live, unsubscribe) = logs.Read(ns, name, container, follow);
+        // An instance this process never ran (written by another kubelet, or before a restart of the emulator) has no log here.
+        var (lines, live, unsubscribe) = logs.Read(ns, name, container, containerId, follow) ?? ([], null, () => { });
         try
         {
             context.Response.StatusCode = 200;
@@ -71,6 +67,34 @@ public sealed class PodLogHandler(GenericRegistry registry, PodLogs logs, TimePr
             unsubscribe();
         }
     }
+
+    /// <summary>
+    /// Which container instance's log to read, as the kubelet's validateContainerLogStatus picks it: --previous reads
+    /// lastState.terminated; otherwise the running or terminated instance, or the last one while it waits to restart.
+    /// </summary>
+    private static string InstanceOf(JsonObject? status, string container, string pod, bool previous)
+    {
+        var state = status?["state"];
+        var last = status?["lastState"]?["terminated"];
+        if (previous)
+        {
+            if (last.Str("containerID") is not { Length: > 0 } previousId)
+                throw StatusException.BadRequest($"previous terminated container \"{container}\" in pod \"{pod}\" not found");
+            return Strip(previousId);
+        }
+        if (state?["running"] is not null && status.Str("containerID") is { Length: > 0 } running) return Strip(running);
+        if (state?["terminated"] is { } terminated)
+        {
+            if (terminated.Str("containerID") is { Length: > 0 } id) return Strip(id);
+            if (last.Str("containerID") is { Length: > 0 } lastId) return Strip(lastId);
+            throw StatusException.BadRequest($"container \"{container}\" in pod \"{pod}\" is terminated");
+        }
+        if (last.Str("containerID") is { Length: > 0 } lastTerminated) return Strip(lastTerminated);
+        var reason = state?["waiting"].Str("reason") ?? "ContainerCreating";
+        throw StatusException.BadRequest($"container \"{container}\" in pod \"{pod}\" is waiting to start: {reason}");
+    }
+
+    private static string Strip(string containerId) => containerId.Contains("://", StringComparison.Ordinal) ? containerId[(containerId.IndexOf("://", StringComparison.Ordinal) + 3)..] : containerId;
 
     private static string ContainerName(JsonObject pod, string name, string requested)
     {

@@ -3,21 +3,47 @@ using System.Threading.Channels;
 namespace Emulator.Infrastructure.Kubelet;
 
 /// <summary>
-/// What the emulated containers wrote to stdout, per namespace/pod/container: the last lines (as the runtime's log
-/// file rotation keeps a bounded amount) with their timestamps, and live followers for <c>kubectl logs -f</c>.
+/// What the emulated containers wrote to stdout, per namespace/pod/container and per container instance (the runtime
+/// keeps the log of a dead container until the next one replaces it, so <c>kubectl logs --previous</c> reads the
+/// instance before): the last lines with their timestamps, and live followers for <c>kubectl logs -f</c>, whose stream
+/// ends when the instance exits.
 /// </summary>
 public sealed class PodLogs(TimeProvider time)
 {
     private const int MaxLines = 10_000;
-    private readonly Dictionary<(string Ns, string Pod, string Container), ContainerLog> _logs = [];
+    private const int KeptInstances = 3;
+    private readonly Dictionary<(string Ns, string Pod, string Container), List<Instance>> _logs = [];
     private readonly Lock _gate = new();
 
     public sealed record Line(DateTimeOffset Time, string Text);
 
-    private sealed class ContainerLog
+    private sealed class Instance(string containerId)
     {
+        public string ContainerId { get; } = containerId;
         public LinkedList<Line> Lines { get; } = new();
         public List<Channel<Line>> Followers { get; } = [];
+        public bool Ended { get; set; }
+    }
+
+    /// <summary>A new container instance starts: later lines are its own; the previous instance's followers see the end.</summary>
+    public void Begin(string ns, string pod, string container, string containerId)
+    {
+        lock (_gate)
+        {
+            var instances = Get(ns, pod, container);
+            if (instances.Count > 0) EndLocked(instances[^1]);
+            instances.Add(new Instance(containerId));
+            while (instances.Count > KeptInstances) instances.RemoveAt(0);
+        }
+    }
+
+    /// <summary>The current instance exited: followers see the end of the stream, its lines stay readable.</summary>
+    public void End(string ns, string pod, string container)
+    {
+        lock (_gate)
+        {
+            if (_logs.TryGetValue((ns, pod, container), out var instances) && instances.Count > 0) EndLocked(instances[^1]);
+        }
     }
 
     public void Append(string ns, string pod, string container, string text)
@@ -25,7 +51,9 @@ public sealed class PodLogs(TimeProvider time)
         var line = new Line(time.GetUtcNow(), text);
         lock (_gate)
         {
-            var log = Get(ns, pod, container);
+            var instances = Get(ns, pod, container);
+            if (instances.Count == 0) instances.Add(new Instance(""));
+            var log = instances[^1];
             log.Lines.AddLast(line);
             while (log.Lines.Count > MaxLines) log.Lines.RemoveFirst();
             foreach (var f in log.Followers) f.Writer.TryWrite(line);
@@ -37,14 +65,22 @@ public sealed class PodLogs(TimeProvider time)
         lock (_gate) return _logs.ContainsKey((ns, pod, container));
     }
 
-    /// <summary>The retained lines and, when <paramref name="follow"/>, a reader of every later line (registered atomically with the snapshot).</summary>
-    public (IReadOnlyList<Line> Lines, ChannelReader<Line>? Live, Action Unsubscribe) Read(string ns, string pod, string container, bool follow)
+    /// <summary>
+    /// The retained lines of one instance (by container id; the latest when null) and, when <paramref name="follow"/>
+    /// and the instance still runs, a reader of every later line (registered atomically with the snapshot). Null when
+    /// no such instance is kept.
+    /// </summary>
+    public (IReadOnlyList<Line> Lines, ChannelReader<Line>? Live, Action Unsubscribe)? Read(string ns, string pod, string container, string? containerId,
+        bool follow)
     {
         lock (_gate)
         {
-            var log = Get(ns, pod, container);
+            if (!_logs.TryGetValue((ns, pod, container), out var instances) || instances.Count == 0)
+                return containerId is null ? ([], null, () => { }) : null;
+            var log = containerId is null ? instances[^1] : instances.LastOrDefault(i => i.ContainerId == containerId);
+            if (log is null) return null;
             var lines = log.Lines.ToList();
-            if (!follow) return (lines, null, () => { });
+            if (!follow || log.Ended) return (lines, null, () => { });
             var channel = Channel.CreateUnbounded<Line>();
             log.Followers.Add(channel);
             return (lines, channel.Reader, () =>
@@ -61,15 +97,22 @@ public sealed class PodLogs(TimeProvider time)
         {
             foreach (var key in _logs.Keys.Where(k => k.Ns == ns && k.Pod == pod).ToList())
             {
-                foreach (var f in _logs[key].Followers) f.Writer.TryComplete();
+                foreach (var instance in _logs[key]) EndLocked(instance);
                 _logs.Remove(key);
             }
         }
     }
 
-    private ContainerLog Get(string ns, string pod, string container)
+    private static void EndLocked(Instance instance)
     {
-        if (!_logs.TryGetValue((ns, pod, container), out var log)) _logs[(ns, pod, container)] = log = new ContainerLog();
+        instance.Ended = true;
+        foreach (var f in instance.Followers) f.Writer.TryComplete();
+        instance.Followers.Clear();
+    }
+
+    private List<Instance> Get(string ns, string pod, string container)
+    {
+        if (!_logs.TryGetValue((ns, pod, container), out var log)) _logs[(ns, pod, container)] = log = [];
         return log;
     }
 }

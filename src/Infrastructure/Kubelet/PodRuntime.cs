@@ -1,6 +1,6 @@
 namespace Emulator.Infrastructure.Kubelet;
 
-/// <summary>What the kubelet keeps about one pod incarnation (by uid) between passes: its stage, address and running emulations.</summary>
+/// <summary>What the kubelet keeps about one pod incarnation (by uid) between passes: its stage, address and containers.</summary>
 public sealed class PodRuntime(string uid, string podCidr, DateTimeOffset creatingSince)
 {
     public string Uid { get; } = uid;
@@ -8,17 +8,11 @@ public sealed class PodRuntime(string uid, string podCidr, DateTimeOffset creati
     public DateTimeOffset CreatingSince { get; } = creatingSince;
     public bool Running { get; set; }
     public string? PodIp { get; set; }
-    public string? StartedAt { get; set; }
     public DateTimeOffset? TerminatingSince { get; set; }
-    public Dictionary<string, bool> Ready { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>When each container's readiness probe runs next (containers without a probe are absent).</summary>
-    public Dictionary<string, DateTimeOffset> NextProbe { get; } = new(StringComparer.Ordinal);
-    public List<IAsyncDisposable> Processes { get; } = [];
+    public List<ContainerRuntime> Containers { get; } = [];
 
     public async Task StopProcessesAsync()
     {
-        foreach (var p in Processes) await p.DisposeAsync();
-        Processes.Clear();
+        foreach (var c in Containers) await c.StopAsync();
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Emulator.Domain.Errors;
+using Emulator.Domain.Kubelet;
 using Emulator.Domain.Resources;
 using Emulator.Domain.Workloads;
 using Emulator.Infrastructure.Controllers.Framework;
@@ -20,7 +21,7 @@ namespace Emulator.Infrastructure.Kubelet;
 /// delayed requeues, because the stages wait on time, not only on watch events.
 /// </summary>
 public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadKinds kinds, ClusterOptions cluster, KubeletOptions options,
-    ContainerStarter starter, PodLogs logs, TimeProvider time, ILogger<SimulatedKubelet> logger) : BackgroundService
+    ContainerStarter starter, PodLogs logs, EventRecorder events, TimeProvider time, ILogger<SimulatedKubelet> logger) : BackgroundService
 {
     private const int Workers = 8;
     private static readonly TimeSpan Resync = TimeSpan.FromSeconds(30);
@@ -125,25 +126,42 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
         var cidr = SimulatedNodes.PodCidr(cluster.PodCidr, index);
 
         if (PodFacts.IsTerminating(pod)) return await TerminateAsync(key, pod, runtime ?? _pods.GetOrAdd(key, new PodRuntime(uid, cidr, now)), now, ct);
-        if (PodFacts.Phase(pod) is "Succeeded" or "Failed") return null;
+        if (PodFacts.Phase(pod) is "Succeeded" or "Failed")
+        {
+            if (runtime is not null) await runtime.StopProcessesAsync();
+            return null;
+        }
 
         if (runtime is null)
         {
             runtime = new PodRuntime(uid, cidr, now);
             if (PodFacts.Phase(pod) == "Running" && pod["status"].Str("podIP") is { Length: > 0 } ip)
             {
-                // Found running after a restart of the emulator: the container comes back on the same address.
+                // Found running after a restart of the emulator: the containers come back on the same address.
                 lock (_ipGate) _ips.Reserve(cidr, ip);
                 runtime.PodIp = ip;
-                runtime.StartedAt = pod["status"]?["containerStatuses"]?[0]?["state"]?["running"].Str("startedAt");
                 _pods[key] = runtime;
-                await starter.StartAsync(pod, runtime, hostIp, recordEvents: false, ct);
+                foreach (var spec in Containers(pod))
+                {
+                    var container = NewContainer(spec);
+                    var previous = (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(s => s.Str("name") == container.Name);
+                    container.Instance = JsonNumber.Int(previous?["restartCount"], 0) - 1;
+                    if (previous?["lastState"]?["terminated"] is JsonObject last)
+                    {
+                        container.LastTerminated = new TerminatedState(JsonNumber.Int(last["exitCode"], 0), last.Str("reason") ?? "Error",
+                            last.Str("startedAt") ?? "", last.Str("finishedAt") ?? "", (last.Str("containerID") ?? "").Replace("containerd://", "", StringComparison.Ordinal));
+                    }
+                    runtime.Containers.Add(container);
+                    await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: false, ct);
+                }
                 runtime.Running = true;
-                return null;
             }
-            _pods[key] = runtime;
-            await WriteStatusAsync(key, uid, current => PodStatusPlanner.ContainerCreating(current, hostIp, SystemFields.Timestamp(now)), ct);
-            return options.ContainerCreatingDelay;
+            else
+            {
+                _pods[key] = runtime;
+                await WriteStatusAsync(key, uid, current => PodStatusPlanner.ContainerCreating(current, hostIp, SystemFields.Timestamp(now)), ct);
+                return options.ContainerCreatingDelay;
+            }
         }
 
         if (!runtime.Running)
@@ -154,38 +172,142 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
             lock (_ipGate) ip = _ips.Allocate(cidr);
             if (ip is null) return TimeSpan.FromSeconds(5);
             runtime.PodIp = ip;
-            runtime.StartedAt = SystemFields.Timestamp(now);
-            await starter.StartAsync(pod, runtime, hostIp, recordEvents: true, ct);
+            foreach (var spec in Containers(pod))
+            {
+                var container = NewContainer(spec);
+                runtime.Containers.Add(container);
+                await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: true, ct);
+            }
             runtime.Running = true;
         }
-        var nextProbe = await ProbeAsync(pod, runtime, ct);
-        if (PodFacts.Phase(pod) != "Running" || pod["status"].Str("podIP") != runtime.PodIp || !ReadyMatches(pod, runtime))
+        var next = await SyncContainersAsync(key, pod, runtime, hostIp, ct);
+        var snapshots = runtime.Containers.Select(c => c.Snapshot()).ToList();
+        var desired = KubeletPodStatus.Build(pod, hostIp, runtime.PodIp!, snapshots, SystemFields.Timestamp(time.GetUtcNow()));
+        if (!JsonNode.DeepEquals(desired, pod["status"]))
         {
-            await WriteStatusAsync(key, uid, current => PodStatusPlanner.Running(current, hostIp, runtime.PodIp!, runtime.StartedAt!, runtime.Ready,
+            await WriteStatusAsync(key, uid, current => KubeletPodStatus.Build(current, hostIp, runtime.PodIp!, snapshots,
                 SystemFields.Timestamp(time.GetUtcNow())), ct);
         }
-        return nextProbe;
-    }
-
-    /// <summary>Runs the readiness probes that are due; returns when the next one is.</summary>
-    private async Task<TimeSpan?> ProbeAsync(JsonObject pod, PodRuntime runtime, CancellationToken ct)
-    {
-        if (runtime.NextProbe.Count == 0) return null;
-        var now = DateTimeOffset.UtcNow;
-        foreach (var container in (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        if (desired.Str("phase") is "Succeeded" or "Failed")
         {
-            var name = container.Str("name") ?? "";
-            if (ReadinessProber.ProbeOf(container) is not { } probe || !runtime.NextProbe.TryGetValue(name, out var due) || due > now) continue;
-            runtime.Ready[name] = await ReadinessProber.RunAsync(container, probe, runtime.PodIp!, ct);
-            runtime.NextProbe[name] = now + ReadinessProber.Period(probe);
+            await runtime.StopProcessesAsync();
+            return null;
         }
-        var next = runtime.NextProbe.Values.Min() - DateTimeOffset.UtcNow;
-        return next > TimeSpan.Zero ? next : TimeSpan.FromMilliseconds(10);
+        return next;
     }
 
-    private static bool ReadyMatches(JsonObject pod, PodRuntime runtime) =>
-        (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>()
-            .All(c => (c["ready"] is JsonValue v && v.TryGetValue<bool>(out var r) && r) == runtime.Ready.GetValueOrDefault(c.Str("name") ?? "")) ?? false;
+    private static IEnumerable<JsonObject> Containers(JsonObject pod) => (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>() ?? [];
+
+    private ContainerRuntime NewContainer(JsonObject spec) => new(spec, new RestartBackOff(options.RestartBackOffBase, options.RestartBackOffMax));
+
+    /// <summary>
+    /// The container half of kubelet's SyncPod: notices exits, runs the probes that are due (a failed liveness or
+    /// startup probe kills the container), restarts per restartPolicy after the crash-loop back-off. Returns when the
+    /// next probe or restart is due.
+    /// </summary>
+    private async Task<TimeSpan?> SyncContainersAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, string hostIp, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        TimeSpan? next = null;
+        void Due(DateTimeOffset at)
+        {
+            var wait = at - time.GetUtcNow();
+            if (wait < TimeSpan.FromMilliseconds(10)) wait = TimeSpan.FromMilliseconds(10);
+            if (next is null || wait < next) next = wait;
+        }
+        var policy = pod["spec"].Str("restartPolicy") ?? "Always";
+        foreach (var c in runtime.Containers)
+        {
+            if (c.IsRunning && c.Exited.Task.IsCompleted) await EndAsync(pod, c, c.Exited.Task.Result, now);
+            else if (c.IsRunning) await ProbeAsync(pod, runtime, c, policy, ct);
+            if (c.IsRunning)
+            {
+                foreach (var tracker in new[] { c.Startup, c.Liveness, c.Readiness })
+                    if (tracker is not null && (tracker.Spec.Kind == ProbeKind.Startup) != c.Started) Due(tracker.NextDue);
+                continue;
+            }
+            if (c.RestartAt is null && c.Terminated is { } ended && Restarts(policy, ended.ExitCode))
+            {
+                var delay = c.BackOff.DelayBeforeRestart(PodFacts.Time(JsonValue.Create(ended.FinishedAt)) ?? now, now);
+                c.RestartAt = now + delay;
+                if (delay > TimeSpan.Zero)
+                {
+                    c.LastTerminated = ended;
+                    c.Terminated = null;
+                    c.WaitingReason = "CrashLoopBackOff";
+                    c.WaitingMessage = $"back-off {GoDuration.Format(c.BackOff.Current ?? delay)} restarting failed container={c.Name} pod={PodRef(pod)}";
+                    await events.RecordAsync(pod, "Warning", "BackOff", $"Back-off restarting failed container {c.Name} in pod {PodRef(pod)}", "kubelet",
+                        pod["spec"].Str("nodeName"), ct, $"spec.containers{{{c.Name}}}");
+                }
+            }
+            if (c.RestartAt is { } at)
+            {
+                if (at <= time.GetUtcNow())
+                {
+                    c.BackOff.Restarted(time.GetUtcNow());
+                    await StartContainerAsync(key, pod, runtime, c, hostIp, recordEvents: true, ct);
+                    Due(time.GetUtcNow());
+                }
+                else Due(at);
+            }
+        }
+        return next;
+    }
+
+    /// <summary>Starts an instance and looks at the pod again as soon as it exits on its own (the PLEG's ContainerDied).</summary>
+    private async Task StartContainerAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, ContainerRuntime c, string hostIp, bool recordEvents,
+        CancellationToken ct)
+    {
+        await starter.StartAsync(pod, runtime, c, hostIp, recordEvents, ct);
+        _ = c.Exited.Task.ContinueWith(_ => _queue.Add(key), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static bool Restarts(string policy, int exitCode) => policy == "Always" || (policy == "OnFailure" && exitCode != 0);
+
+    /// <summary>format.Pod: name_namespace(uid).</summary>
+    private static string PodRef(JsonObject pod) => $"{pod.Name()}_{pod.Namespace()}({pod.Meta().Str("uid")})";
+
+    private async Task EndAsync(JsonObject pod, ContainerRuntime c, int exitCode, DateTimeOffset now)
+    {
+        await c.StopAsync();
+        c.Ready = false;
+        c.Terminated = new TerminatedState(exitCode, TerminatedState.ReasonFor(exitCode), c.RunningSince ?? SystemFields.Timestamp(now),
+            SystemFields.Timestamp(now), c.ContainerId ?? "");
+        logs.End(pod.Namespace() ?? "default", pod.Name(), c.Name);
+    }
+
+    /// <summary>The probe workers of one running container: startup until it succeeds, then liveness and readiness.</summary>
+    private async Task ProbeAsync(JsonObject pod, PodRuntime runtime, ContainerRuntime c, string policy, CancellationToken ct)
+    {
+        var node = pod["spec"].Str("nodeName");
+        var fieldPath = $"spec.containers{{{c.Name}}}";
+        foreach (var tracker in new[] { c.Startup, c.Liveness, c.Readiness })
+        {
+            if (tracker is null || (tracker.Spec.Kind == ProbeKind.Startup) == c.Started || tracker.NextDue > time.GetUtcNow() || !c.IsRunning) continue;
+            var outcome = await Prober.RunAsync(c.Spec, tracker.Spec, runtime.PodIp!, c.Shell, ct);
+            tracker.Record(outcome.Success, time.GetUtcNow());
+            if (!outcome.Success)
+                await events.RecordAsync(pod, "Warning", "Unhealthy", $"{tracker.Spec.Name} probe failed: {outcome.Output}", "kubelet", node, ct, fieldPath);
+            switch (tracker.Spec.Kind)
+            {
+                case ProbeKind.Startup when tracker.Result:
+                    c.Started = true;
+                    c.Ready = c.Readiness is null;
+                    break;
+                case ProbeKind.Readiness:
+                    c.Ready = tracker.Result;
+                    break;
+            }
+            if (tracker.Spec.Kind is ProbeKind.Startup or ProbeKind.Liveness && tracker.FailedThreshold)
+            {
+                // kuberuntime computePodActions: the container is killed, and restarted unless restartPolicy is Never.
+                var message = $"Container {c.Name} failed {tracker.Spec.Name.ToLowerInvariant()} probe" + (policy == "Never" ? "" : ", will be restarted");
+                await events.RecordAsync(pod, "Normal", "Killing", message, "kubelet", node, ct, fieldPath);
+                await EndAsync(pod, c, c.StopExitCode, time.GetUtcNow());
+                return;
+            }
+        }
+    }
 
     /// <summary>Graceful deletion: stop the containers, then after the grace period (capped) delete the pod with grace 0.</summary>
     private async Task<TimeSpan?> TerminateAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, DateTimeOffset now, CancellationToken ct)

@@ -18,10 +18,7 @@ public static class WorkloadsRegistration
         services.AddSingleton<WorkloadKinds>();
         services.AddSingleton<EventRecorder>();
         services.AddSingleton<ServiceLinkSource>();
-        services.AddSingleton<IImageEmulation, HttpEnvEmulation>();
-        services.AddSingleton<IImageEmulation, NginxEmulation>();
-        services.AddSingleton<IImageEmulation, IdleEmulation>();
-        services.AddSingleton<EmulationCatalog>();
+        services.AddImageEmulations();
         services.AddSingleton<ContainerStarter>();
         services.AddSingleton<IReconciler, ReplicaSetReconciler>();
         services.AddSingleton<IReconciler, DeploymentReconciler>();

@@ -11,6 +11,15 @@ public interface IImageEmulation
     bool Handles(ImageReference image);
 
     Task<IAsyncDisposable> StartAsync(ContainerContext container, CancellationToken ct);
+
+    /// <summary>The image's ENTRYPOINT and CMD, which the container's command and args override.</summary>
+    (IReadOnlyList<string> Entrypoint, IReadOnlyList<string> Cmd) Defaults => ([], []);
+
+    /// <summary>
+    /// The exit code when the kubelet stops the container (SIGTERM): a Go server without a handler dies of the signal
+    /// (143); nginx exits 0; a shell as PID 1 ignores SIGTERM and is killed (137).
+    /// </summary>
+    int StopExitCode => 143;
 }
 
 /// <summary>A stopped or never-started process: nothing to release.</summary>

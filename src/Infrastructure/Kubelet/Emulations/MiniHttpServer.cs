@@ -69,7 +69,9 @@ public sealed class MiniHttpServer : IAsyncDisposable
                     var request = await ReadRequestAsync(stream, buffer, remote);
                     if (request is null) return;
                     var reply = _handler(request);
-                    var close = WantsClose(request);
+                    // The process exited inside the handler (os.Exit): the client sees the connection close, no answer.
+                    if (ReferenceEquals(reply, HttpReply.Drop)) return;
+                    var close = WantsClose(request) || reply.Headers?.Any(h => h.Name == "Connection" && h.Value == "close") == true;
                     await WriteReplyAsync(stream, request, reply, close);
                     if (close) return;
                 }
@@ -135,7 +137,7 @@ public sealed class MiniHttpServer : IAsyncDisposable
         head.Append(CultureInfo.InvariantCulture, $"Date: {DateTime.UtcNow.ToString("R", CultureInfo.InvariantCulture)}\r\n");
         head.Append(CultureInfo.InvariantCulture, $"Content-Length: {reply.Body.Length}\r\n");
         head.Append(CultureInfo.InvariantCulture, $"Content-Type: {reply.ContentType}\r\n");
-        if (close) head.Append("Connection: close\r\n");
+        if (close && reply.Headers?.Any(h => h.Name == "Connection") != true) head.Append("Connection: close\r\n");
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()));
         if (request.Method != "HEAD") await stream.WriteAsync(reply.Body);
@@ -145,7 +147,9 @@ public sealed class MiniHttpServer : IAsyncDisposable
     private static string Reason(int status) => status switch
     {
         200 => "OK", 301 => "Moved Permanently", 304 => "Not Modified", 400 => "Bad Request", 404 => "Not Found",
-        405 => "Method Not Allowed", 500 => "Internal Server Error", _ => "Status",
+        405 => "Method Not Allowed", 500 => "Internal Server Error", 201 => "Created", 204 => "No Content", 302 => "Found",
+        307 => "Temporary Redirect", 401 => "Unauthorized", 403 => "Forbidden", 412 => "Precondition Failed", 417 => "Expectation Failed",
+        418 => "I'm a teapot", 501 => "Not Implemented", 502 => "Bad Gateway", 503 => "Service Unavailable", _ => "Status",
     };
 
     public async ValueTask DisposeAsync()

@@ -49,6 +49,9 @@ public sealed class NginxEmulation(TimeProvider time) : IImageEmulation
 
         """;
 
+    /// <summary>nginx treats SIGTERM as a fast shutdown and exits 0.</summary>
+    public int StopExitCode => 0;
+
     public bool Handles(ImageReference image) => image.Repository is "nginx" or "nginxinc/nginx-unprivileged" or "bitnami/nginx";
 
     public Task<IAsyncDisposable> StartAsync(ContainerContext container, CancellationToken ct)

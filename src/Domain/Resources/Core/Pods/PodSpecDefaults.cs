@@ -27,6 +27,22 @@ public static class PodSpecDefaults
         if (c["resources"] is null) c["resources"] = new JsonObject();
         if (c["ports"] is JsonArray ports)
             foreach (var p in ports.OfType<JsonObject>()) SetIfMissing(p, "protocol", "TCP");
+        foreach (var name in new[] { "livenessProbe", "readinessProbe", "startupProbe" })
+            if (c[name] is JsonObject probe) ApplyProbe(probe);
+    }
+
+    /// <summary>SetDefaults_Probe and SetDefaults_HTTPGetAction.</summary>
+    private static void ApplyProbe(JsonObject probe)
+    {
+        SetIfMissing(probe, "timeoutSeconds", 1);
+        SetIfMissing(probe, "periodSeconds", 10);
+        SetIfMissing(probe, "successThreshold", 1);
+        SetIfMissing(probe, "failureThreshold", 3);
+        if (probe["httpGet"] is JsonObject get)
+        {
+            SetIfMissing(get, "path", "/");
+            SetIfMissing(get, "scheme", "HTTP");
+        }
     }
 
     /// <summary>Always for ":latest" or an untagged image, IfNotPresent otherwise (digests count as tagged).</summary>

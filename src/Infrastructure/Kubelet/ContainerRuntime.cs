@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Emulator.Domain.Kubelet;
+using Emulator.Domain.Resources;
+
+namespace Emulator.Infrastructure.Kubelet;
+
+/// <summary>
+/// What the kubelet keeps about one container of a pod between passes: the current instance (its emulation, when it
+/// started, whether it exited on its own), how the last ones ended, the probe workers and the crash-loop back-off.
+/// </summary>
+public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff)
+{
+    public JsonObject Spec { get; } = spec;
+    public string Name { get; } = spec.Str("name") ?? "";
+    public string Image { get; } = spec.Str("image") ?? "";
+    public RestartBackOff BackOff { get; } = backOff;
+
+    /// <summary>The instance number of the latest start (-1 before the first), which is the restartCount.</summary>
+    public int Instance { get; set; } = -1;
+    public int RestartCount => Math.Max(0, Instance);
+
+    public IAsyncDisposable? Process { get; set; }
+
+    /// <summary>The interpreted shell of the current instance, when it runs a script: exec probes run against its files.</summary>
+    public Emulator.Domain.Kubelet.Shell.ShellHost? Shell { get; set; }
+    public int StopExitCode { get; set; } = 137;
+    public string? ContainerId { get; set; }
+    public string? RunningSince { get; set; }
+    public DateTimeOffset RunningSinceTime { get; set; }
+
+    /// <summary>Set (once) when the process exits on its own, with its exit code.</summary>
+    public TaskCompletionSource<int> Exited { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TerminatedState? Terminated { get; set; }
+    public TerminatedState? LastTerminated { get; set; }
+
+    /// <summary>When the container restarts (after a back-off), while it waits.</summary>
+    public DateTimeOffset? RestartAt { get; set; }
+    public string? WaitingReason { get; set; }
+    public string? WaitingMessage { get; set; }
+
+    public bool Ready { get; set; }
+    public bool Started { get; set; }
+    public ProbeTracker? Startup { get; set; }
+    public ProbeTracker? Liveness { get; set; }
+    public ProbeTracker? Readiness { get; set; }
+
+    public bool IsRunning => Process is not null;
+
+    public ContainerSnapshot Snapshot() => new(Name, Image, RestartCount, IsRunning && Ready, IsRunning && Started, RunningSince,
+        ContainerId, Terminated, LastTerminated, WaitingReason, WaitingMessage);
+
+    public async Task StopAsync()
+    {
+        if (Process is { } p)
+        {
+            Process = null;
+            await p.DisposeAsync();
+        }
+    }
+}

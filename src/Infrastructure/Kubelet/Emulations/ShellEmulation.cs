@@ -1,0 +1,82 @@
+using Emulator.Domain.Kubelet;
+using Emulator.Domain.Kubelet.Shell;
+using Emulator.Domain.Workloads;
+
+namespace Emulator.Infrastructure.Kubelet.Emulations;
+
+/// <summary>
+/// Images whose process is a shell or a busybox program (busybox, alpine, debian...): the container's command line
+/// runs in the kubelet's small sh interpreter, writes to the pod log, and the container exits when the script ends.
+/// Without command or args these images run a shell with no terminal, which exits at once, as the real ones do.
+/// </summary>
+public sealed class ShellEmulation(TimeProvider time) : IImageEmulation
+{
+    private static readonly Dictionary<string, string> Images = new(StringComparer.Ordinal)
+    {
+        ["busybox"] = "sh", ["registry.k8s.io/busybox"] = "sh", ["k8s.gcr.io/busybox"] = "sh", ["gcr.io/google-containers/busybox"] = "sh",
+        ["alpine"] = "/bin/sh", ["ubuntu"] = "/bin/bash", ["debian"] = "bash", ["centos"] = "/bin/bash", ["fedora"] = "/bin/bash",
+        ["rockylinux"] = "/bin/bash", ["amazonlinux"] = "/bin/bash",
+    };
+
+    public bool Handles(ImageReference image) => Images.ContainsKey(image.Repository);
+
+    public int StopExitCode => 137;
+
+    public static (IReadOnlyList<string> Entrypoint, IReadOnlyList<string> Cmd) DefaultsOf(ImageReference image) =>
+        ([], [Images.TryGetValue(image.Repository, out var shell) ? shell : "sh"]);
+
+    public Task<IAsyncDisposable> StartAsync(ContainerContext container, CancellationToken ct)
+    {
+        var program = ContainerCommand.Program(container.Argv);
+        return Task.FromResult<IAsyncDisposable>(program.Script is null ? NothingRunning.Instance : Run(program, container, time).Process);
+    }
+
+    /// <summary>Runs an interpretable program in the background; the container exits with the script's status.</summary>
+    public static (IAsyncDisposable Process, ShellHost Host) Run(ShellProgram program, ContainerContext container, TimeProvider time)
+    {
+        var host = new ShellHost(container.Environment, container.Hostname, container.Log,
+            (d, token) => Task.Delay(d, time, token), time.GetUtcNow);
+        return (new ScriptProcess(program, host, container), host);
+    }
+
+    private sealed class ScriptProcess : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _run;
+
+        public ScriptProcess(ShellProgram program, ShellHost host, ContainerContext container)
+        {
+            _run = Task.Run(async () =>
+            {
+                int code;
+                try
+                {
+                    code = await ShellInterpreter.RunAsync(program.Script!, host, program.Positional, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (ShellSyntaxException e)
+                {
+                    container.Log($"sh: {e.Message}");
+                    code = 2;
+                }
+                container.Exit(code);
+            });
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            try
+            {
+                await _run;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            _stop.Dispose();
+        }
+    }
+}
