@@ -166,6 +166,8 @@ internal static class Report
         }
         L();
 
+        ProxyReport.Write(md, r);
+
         // ---- derived observations
         var notes = Observations(r);
         if (notes.Count > 0)
