@@ -59,7 +59,26 @@ public static class ServiceProxyPlanner
                     result.Add((new ProxyFrontend(node.InternalIp, nodePort, protocol, FrontendScope.NodePort, node.Name), route));
             }
         }
-        return new ServiceProxyPlan(result);
+        return new ServiceProxyPlan(result) { HealthChecks = HealthChecks(service, sliceList, nodes) };
+    }
+
+    /// <summary>
+    /// One health check per node InternalIP when the Service is a LoadBalancer with externalTrafficPolicy Local and
+    /// a healthCheckNodePort; each counts the distinct ready endpoints (address:port, any service port) on its node,
+    /// as kube-proxy's EndpointsMap.LocalReadyEndpoints does.
+    /// </summary>
+    public static IReadOnlyList<HealthCheckFrontend> HealthChecks(JsonObject service, IReadOnlyList<JsonObject> slices, IReadOnlyList<NodeAddress> nodes)
+    {
+        var spec = service["spec"] as JsonObject;
+        if (spec.Str("type") != "LoadBalancer" || spec.Str("externalTrafficPolicy") != "Local" || Int(spec?["healthCheckNodePort"]) is not { } port || port <= 0)
+            return [];
+        var endpoints = (spec?["ports"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(p => Endpoints(slices, p.Str("name") ?? "", p.Str("protocol") ?? "TCP"))
+            .Where(e => e.Ready && e.NodeName is not null)
+            .DistinctBy(e => (e.Address, e.Port))
+            .ToList();
+        return [.. nodes.DistinctBy(n => n.InternalIp).Where(n => n.InternalIp != "127.0.0.1").Select(n =>
+            new HealthCheckFrontend(n.InternalIp, port, n.Name, service.Namespace() ?? "", service.Name(), endpoints.Count(e => e.NodeName == n.Name)))];
     }
 
     /// <summary>The endpoints behind one service port, across every slice, deduplicated by address and port.</summary>

@@ -145,7 +145,7 @@ public sealed class MiniHttpServer : IAsyncDisposable
     private static string Reason(int status) => status switch
     {
         200 => "OK", 301 => "Moved Permanently", 304 => "Not Modified", 400 => "Bad Request", 404 => "Not Found",
-        405 => "Method Not Allowed", 500 => "Internal Server Error", _ => "Status",
+        405 => "Method Not Allowed", 500 => "Internal Server Error", 503 => "Service Unavailable", _ => "Status",
     };
 
     public async ValueTask DisposeAsync()
