@@ -54,6 +54,14 @@ internal sealed partial class Benchmarks(Options options)
             return results;
         }
 
+        if (options.Only == "proxy")
+        {
+            // §5 proxy alone (BENCH_ONLY=proxy bench/run.sh), a quicker loop while working on the proxy.
+            await ProxyAsync();
+            results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
+            return results;
+        }
+
         if (options.Only == "rollout")
         {
             // §5 alone (BENCH_ONLY=rollout bench/run.sh), for a quick look at the controllers on a busy machine.
@@ -73,6 +81,7 @@ internal sealed partial class Benchmarks(Options options)
         await ThroughputAndWatchAsync();
         results.Durability = await new DurabilityBench(options, NewDir, Problem, Log).RunAsync();
         await RolloutAsync();
+        await ProxyAsync();
 
         ScanLogs();
         results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;

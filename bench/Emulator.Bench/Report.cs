@@ -167,6 +167,8 @@ internal static class Report
         L();
         RolloutReport.Append(md, r);
 
+        ProxyReport.Write(md, r);
+
         // ---- derived observations
         var notes = Observations(r);
         if (notes.Count > 0)

@@ -33,6 +33,7 @@ internal sealed class Results
     public List<RolloutSample> Rollout { get; } = [];
     public WatchResult? Watch { get; set; }
     public MemoryResult? Memory { get; set; }
+    public ProxyResult? Proxy { get; set; }
     public List<string> Problems { get; } = [];
     public List<LogFinding> LogFindings { get; } = [];
     public Dictionary<string, string> Machine { get; } = [];

@@ -1,5 +1,4 @@
-using Emulator.Api.Endpoints;
-using Emulator.Api.Http;
+using System.Text.Json.Nodes;
 using Emulator.Domain.Errors;
 using Emulator.Domain.Proxy;
 using Emulator.Domain.Resources;
@@ -12,32 +11,21 @@ namespace Emulator.Api.Proxy;
 /// ResourceLocation (pkg/registry/core/service/storage/storage.go), it picks the service port by name or number,
 /// then a random ready endpoint of that port from the EndpointSlices, and relays straight to the endpoint.
 /// </summary>
-public sealed class ServiceProxyHandler(GenericRegistry registry, UpstreamRelay relay) : ISubresourceHandler
+public sealed class ServiceProxyHandler(GenericRegistry registry, UpstreamRelay relay) : ProxySubresourceHandler("services", "service", registry, relay)
 {
-    public bool Handles(RequestTarget target, string method) =>
-        target.Definition.Kind is { Group: "", Plural: "services" } && target.Subresource == "proxy" && target.Name is not null;
-
-    public async Task HandleAsync(HttpContext context, RequestTarget target)
+    protected override (string Host, int? Port) Locate(JsonObject service, string ns, ProxyTargetName id, string requested)
     {
-        var id = ProxyTargetName.Parse(target.Name!, "service");
-        var ns = target.Namespace ?? "default";
-        var service = registry.GetOrThrow(target.Definition, ns, id.Name).Object;
-        var spec = service["spec"] as System.Text.Json.Nodes.JsonObject;
-        var path = ProxyTargetName.RestPath(context);
-        if (spec.Str("type") == "ExternalName")
-        {
-            await relay.RelayAsync(context, id.Scheme, spec.Str("externalName") ?? "", int.TryParse(id.Port, out var p) ? p : null, path);
-            return;
-        }
-        var port = (spec?["ports"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>()
+        var spec = service["spec"] as JsonObject;
+        if (spec.Str("type") == "ExternalName") return (spec.Str("externalName") ?? "", int.TryParse(id.Port, out var p) ? p : null);
+        var port = (spec?["ports"] as JsonArray ?? []).OfType<JsonObject>()
             .FirstOrDefault(sp => id.Port.Length == 0 || sp.Str("name") == id.Port || sp["port"]?.ToString() == id.Port)
             ?? throw new StatusException(503, "ServiceUnavailable", $"no service port \"{id.Port}\" found for service \"{id.Name}\"");
-        var slices = registry.Store.List(new("discovery.k8s.io", "endpointslices"), ns).Items.Select(s => s.Object)
+        var slices = Registry.Store.List(new("discovery.k8s.io", "endpointslices"), ns).Items.Select(s => s.Object)
             .Where(s => s.Labels().GetValueOrDefault(ServiceProxyPlanner.ServiceNameLabel) == id.Name && s.Str("addressType") == "IPv4");
         var ready = ServiceProxyPlanner.Endpoints(slices, port.Str("name") ?? "", port.Str("protocol") ?? "TCP").Where(e => e.Ready).ToList();
         if (ready.Count == 0)
-            throw new StatusException(503, "ServiceUnavailable", $"no endpoints available for service \"{target.Name}\"");
+            throw new StatusException(503, "ServiceUnavailable", $"no endpoints available for service \"{requested}\"");
         var endpoint = ready[Random.Shared.Next(ready.Count)];
-        await relay.RelayAsync(context, id.Scheme, endpoint.Address, endpoint.Port, path);
+        return (endpoint.Address, endpoint.Port);
     }
 }

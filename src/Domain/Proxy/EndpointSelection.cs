@@ -47,6 +47,7 @@ public static class EndpointSelection
     public static RoutingDecision Route(ServicePortRoute route, ProxyFrontend frontend, string clientIp, string? clientNode,
         ClientIpAffinity? affinity, Func<int, int> random)
     {
+        if (!frontend.Admits(clientIp)) return RoutingDecision.Dropped;
         var local = LocalNode(route, frontend, clientNode);
         var eligible = Eligible(route.Endpoints, local);
         if (eligible.Count == 0)

@@ -41,6 +41,8 @@ public static class ServiceProxyPlanner
         var affinity = AffinityTimeout(spec);
         var clusterIps = ClusterIps(spec);
         var externalIps = ExternalIps(service);
+        var ingressIps = IngressIps(service);
+        var sourceRanges = (spec["loadBalancerSourceRanges"] as JsonArray ?? []).Select(n => n?.GetValue<string>()).OfType<string>().ToList();
         var result = new List<(ProxyFrontend, ServicePortRoute)>();
         foreach (var port in (spec["ports"] as JsonArray ?? []).OfType<JsonObject>())
         {
@@ -52,6 +54,8 @@ public static class ServiceProxyPlanner
                 internalLocal, externalLocal, affinity);
             foreach (var ip in clusterIps) result.Add((new ProxyFrontend(ip, number.Value, protocol, FrontendScope.ClusterIp, null), route));
             foreach (var ip in externalIps) result.Add((new ProxyFrontend(ip, number.Value, protocol, FrontendScope.External, null), route));
+            foreach (var ip in ingressIps.Except(externalIps))
+                result.Add((new ProxyFrontend(ip, number.Value, protocol, FrontendScope.External, null) { SourceRanges = sourceRanges }, route));
             if (Int(port["nodePort"]) is > 0 and var nodePort)
             {
                 result.Add((new ProxyFrontend("127.0.0.1", nodePort, protocol, FrontendScope.NodePort, null), route));
@@ -59,7 +63,26 @@ public static class ServiceProxyPlanner
                     result.Add((new ProxyFrontend(node.InternalIp, nodePort, protocol, FrontendScope.NodePort, node.Name), route));
             }
         }
-        return new ServiceProxyPlan(result);
+        return new ServiceProxyPlan(result) { HealthChecks = HealthChecks(service, sliceList, nodes) };
+    }
+
+    /// <summary>
+    /// One health check per node InternalIP when the Service is a LoadBalancer with externalTrafficPolicy Local and
+    /// a healthCheckNodePort; each counts the distinct ready endpoints (address:port, any service port) on its node,
+    /// as kube-proxy's EndpointsMap.LocalReadyEndpoints does.
+    /// </summary>
+    public static IReadOnlyList<HealthCheckFrontend> HealthChecks(JsonObject service, IReadOnlyList<JsonObject> slices, IReadOnlyList<NodeAddress> nodes)
+    {
+        var spec = service["spec"] as JsonObject;
+        if (spec.Str("type") != "LoadBalancer" || spec.Str("externalTrafficPolicy") != "Local" || Int(spec?["healthCheckNodePort"]) is not { } port || port <= 0)
+            return [];
+        var endpoints = (spec?["ports"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(p => Endpoints(slices, p.Str("name") ?? "", p.Str("protocol") ?? "TCP"))
+            .Where(e => e.Ready && e.NodeName is not null)
+            .DistinctBy(e => (e.Address, e.Port))
+            .ToList();
+        return [.. nodes.DistinctBy(n => n.InternalIp).Where(n => n.InternalIp != "127.0.0.1").Select(n =>
+            new HealthCheckFrontend(n.InternalIp, port, n.Name, service.Namespace() ?? "", service.Name(), endpoints.Count(e => e.NodeName == n.Name)))];
     }
 
     /// <summary>The endpoints behind one service port, across every slice, deduplicated by address and port.</summary>
@@ -95,6 +118,12 @@ public static class ServiceProxyPlanner
     private static List<string> ExternalIps(JsonObject service)
     {
         var ips = (service["spec"]?["externalIPs"] as JsonArray)?.Select(n => n?.GetValue<string>()).OfType<string>().ToList() ?? [];
+        return [.. ips.Where(IsIPv4).Distinct()];
+    }
+
+    private static List<string> IngressIps(JsonObject service)
+    {
+        var ips = new List<string>();
         // ipMode Proxy means the load balancer delivers to the nodes itself, so the node does not capture the IP.
         foreach (var ingress in (service["status"]?["loadBalancer"]?["ingress"] as JsonArray ?? []).OfType<JsonObject>())
             if (ingress.Str("ip") is { Length: > 0 } ip && ingress.Str("ipMode") != "Proxy") ips.Add(ip);

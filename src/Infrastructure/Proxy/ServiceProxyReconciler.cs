@@ -12,7 +12,7 @@ namespace Emulator.Infrastructure.Proxy;
 /// Nodes (k/k pkg/proxy: ServiceChangeTracker + EndpointsChangeTracker feeding syncProxyRules). The work queue
 /// collapses bursts; every change is applied as soon as it is seen (services-spec §6.7 allows immediate sync).
 /// </summary>
-public sealed class ServiceProxyReconciler(GenericRegistry registry, ProxyListenerTable table, ProxyEventRecorder events) : IReconciler
+public sealed class ServiceProxyReconciler(GenericRegistry registry, ProxyListenerTable table, HealthCheckServers healthChecks, ProxyEventRecorder events) : IReconciler
 {
     private static readonly ResourceKey Services = new("", "services");
     private static readonly ResourceKey EndpointSlices = new("discovery.k8s.io", "endpointslices");
@@ -39,7 +39,7 @@ public sealed class ServiceProxyReconciler(GenericRegistry registry, ProxyListen
     public IEnumerable<ObjectKey> AllKeys() =>
         registry.Store.List(Services, null).Items
             .Select(s => new ObjectKey("", "services", s.Object.Namespace() ?? "", s.Object.Name()))
-            .Concat(table.Owners.Select(o => new ObjectKey("", "services", o.Namespace, o.Name)))
+            .Concat(table.Owners.Concat(healthChecks.Owners).Select(o => new ObjectKey("", "services", o.Namespace, o.Name)))
             .Distinct();
 
     public async Task ReconcileAsync(ObjectKey key, CancellationToken ct)
@@ -49,11 +49,13 @@ public sealed class ServiceProxyReconciler(GenericRegistry registry, ProxyListen
         if (service is null)
         {
             table.Apply(owner, ServiceProxyPlan.Empty, []);
+            healthChecks.Apply(owner, []);
             return;
         }
         var slices = registry.Store.List(EndpointSlices, key.Namespace).Items.Select(s => s.Object);
         var nodes = NodeAddresses();
-        var failures = table.Apply(owner, ServiceProxyPlanner.Plan(service, slices, nodes), nodes);
+        var plan = ServiceProxyPlanner.Plan(service, slices, nodes);
+        var failures = table.Apply(owner, plan, nodes).Concat(healthChecks.Apply(owner, plan.HealthChecks));
         foreach (var failure in failures) await events.WarnBindFailureAsync(service, failure, ct);
     }
 

@@ -9,44 +9,21 @@ namespace Emulator.Infrastructure.Proxy;
 /// A TCP listener on one frontend (ClusterIP:port, NodePort, external IP:port). Each accepted connection is routed
 /// by the binding current at accept time, so endpoint changes apply to the next connection while open ones go on.
 /// </summary>
-public sealed partial class TcpFrontendListener : IFrontendListener
+public sealed partial class TcpFrontendListener : FrontendListener
 {
     // How long a dropped connection (Local policy, no local endpoint) is held before closing: the client sees a hang,
     // as with the real DROP rule, without the proxy keeping sockets forever.
     private static readonly TimeSpan DropHold = TimeSpan.FromMinutes(2);
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ILogger _logger;
-    private volatile FrontendBinding _binding;
 
-    private TcpFrontendListener(Socket listener, FrontendBinding binding, ILogger logger)
+    private TcpFrontendListener(Socket listener, FrontendBinding binding, ILogger logger) : base(listener, binding, logger)
     {
-        _listener = listener;
-        _binding = binding;
-        _logger = logger;
-    }
-
-    public FrontendBinding Binding
-    {
-        get => _binding;
-        set => _binding = value;
     }
 
     /// <summary>Binds and starts accepting; throws <see cref="SocketException"/> when the address cannot be bound.</summary>
     public static TcpFrontendListener Open(FrontendBinding binding, ILogger logger)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(binding.Frontend.Address), binding.Frontend.Port));
-            socket.Listen(1024);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var socket = Bind(binding, SocketType.Stream, ProtocolType.Tcp,
+            s => s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true), s => s.Listen(1024));
         var listener = new TcpFrontendListener(socket, binding, logger);
         _ = listener.AcceptLoopAsync();
         return listener;
@@ -54,12 +31,12 @@ public sealed partial class TcpFrontendListener : IFrontendListener
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!Stop.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptAsync(_stop.Token);
+                client = await Socket.AcceptAsync(Stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -67,7 +44,7 @@ public sealed partial class TcpFrontendListener : IFrontendListener
             }
             catch (SocketException e)
             {
-                LogAcceptFailed(_logger, _binding.Frontend.ToString(), e.Message);
+                LogAcceptFailed(Logger, Binding.Frontend.ToString(), e.Message);
                 continue;
             }
             _ = HandleAsync(client);
@@ -79,7 +56,7 @@ public sealed partial class TcpFrontendListener : IFrontendListener
         try
         {
             var clientIp = (client.RemoteEndPoint as IPEndPoint)?.Address.MapToIPv4().ToString() ?? "";
-            switch (_binding.Decide(clientIp))
+            switch (Binding.Decide(clientIp))
             {
                 case RoutingDecision.Forward forward:
                     await TcpRelay.RunAsync(client, forward.Endpoint);
@@ -94,7 +71,7 @@ public sealed partial class TcpFrontendListener : IFrontendListener
         }
         catch (Exception e)
         {
-            LogConnectionFailed(_logger, _binding.Frontend.ToString(), e);
+            LogConnectionFailed(Logger, Binding.Frontend.ToString(), e);
             client.Dispose();
         }
     }
@@ -111,13 +88,6 @@ public sealed partial class TcpFrontendListener : IFrontendListener
         {
         }
         TcpRelay.Reset(client);
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Dispose();
-        _stop.Dispose();
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "proxy {Frontend}: accept failed: {Error}")]

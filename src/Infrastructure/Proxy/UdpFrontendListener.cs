@@ -11,14 +11,10 @@ namespace Emulator.Infrastructure.Proxy;
 /// datagram; replies come back from the frontend address. Idle flows expire (conntrack's UDP timeout is 30 s) and
 /// a flow whose endpoint refuses is forgotten, so the next datagram picks a live endpoint.
 /// </summary>
-public sealed partial class UdpFrontendListener : IFrontendListener
+public sealed partial class UdpFrontendListener : FrontendListener
 {
     private static readonly TimeSpan FlowIdle = TimeSpan.FromSeconds(30);
-    private readonly Socket _socket;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<IPEndPoint, Flow> _flows = new();
-    private volatile FrontendBinding _binding;
 
     private sealed class Flow(Socket backend)
     {
@@ -26,31 +22,13 @@ public sealed partial class UdpFrontendListener : IFrontendListener
         public long LastUsed = Environment.TickCount64;
     }
 
-    private UdpFrontendListener(Socket socket, FrontendBinding binding, ILogger logger)
+    private UdpFrontendListener(Socket socket, FrontendBinding binding, ILogger logger) : base(socket, binding, logger)
     {
-        _socket = socket;
-        _binding = binding;
-        _logger = logger;
-    }
-
-    public FrontendBinding Binding
-    {
-        get => _binding;
-        set => _binding = value;
     }
 
     public static UdpFrontendListener Open(FrontendBinding binding, ILogger logger)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Parse(binding.Frontend.Address), binding.Frontend.Port));
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var socket = Bind(binding, SocketType.Dgram, ProtocolType.Udp, _ => { }, _ => { });
         var listener = new UdpFrontendListener(socket, binding, logger);
         _ = listener.ReceiveLoopAsync();
         _ = listener.ExpireLoopAsync();
@@ -61,12 +39,12 @@ public sealed partial class UdpFrontendListener : IFrontendListener
     {
         var buffer = new byte[65536];
         EndPoint any = new IPEndPoint(IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        while (!Stop.IsCancellationRequested)
         {
             SocketReceiveFromResult received;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
+                received = await Socket.ReceiveFromAsync(buffer, SocketFlags.None, any, Stop.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
@@ -81,7 +59,7 @@ public sealed partial class UdpFrontendListener : IFrontendListener
             {
                 if (!_flows.TryGetValue(client, out var flow))
                 {
-                    if (_binding.Decide(client.Address.ToString()) is not RoutingDecision.Forward forward) continue;
+                    if (Binding.Decide(client.Address.ToString()) is not RoutingDecision.Forward forward) continue;
                     var backend = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                     await backend.ConnectAsync(IPAddress.Parse(forward.Endpoint.Address), forward.Endpoint.Port);
                     flow = new Flow(backend);
@@ -94,7 +72,7 @@ public sealed partial class UdpFrontendListener : IFrontendListener
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 Forget(client);
-                LogDatagramFailed(_logger, _binding.Frontend.ToString(), e.Message);
+                LogDatagramFailed(Logger, Binding.Frontend.ToString(), e.Message);
             }
         }
     }
@@ -106,9 +84,9 @@ public sealed partial class UdpFrontendListener : IFrontendListener
         {
             while (true)
             {
-                var n = await flow.Backend.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+                var n = await flow.Backend.ReceiveAsync(buffer, SocketFlags.None, Stop.Token);
                 flow.LastUsed = Environment.TickCount64;
-                await _socket.SendToAsync(buffer.AsMemory(0, n), SocketFlags.None, client);
+                await Socket.SendToAsync(buffer.AsMemory(0, n), SocketFlags.None, client);
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
@@ -122,7 +100,7 @@ public sealed partial class UdpFrontendListener : IFrontendListener
         try
         {
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (await timer.WaitForNextTickAsync(Stop.Token))
                 foreach (var (client, flow) in _flows)
                     if (Environment.TickCount64 - flow.LastUsed > FlowIdle.TotalMilliseconds) Forget(client);
         }
@@ -136,10 +114,9 @@ public sealed partial class UdpFrontendListener : IFrontendListener
         if (_flows.TryRemove(client, out var flow)) flow.Backend.Dispose();
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
-        _stop.Cancel();
-        _socket.Dispose();
+        base.Dispose();
         foreach (var client in _flows.Keys) Forget(client);
     }
 

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Emulator.Bench;
+
+/// <summary>
+/// §5, the service proxy's data plane: bulk throughput and request latency to one backend directly, through the
+/// emulator's ClusterIP and through HAProxy, interleaved in one run; then how soon an EndpointSlice write routes
+/// new connections accordingly (network programming latency).
+/// </summary>
+internal sealed partial class Benchmarks
+{
+    private long DownloadBytes => options.Quick ? 32L << 20 : 256L << 20;
+    private int ProxyRounds => options.Quick ? 1 : 5;
+    private int NewConnectionsPerRound => options.Quick ? 200 : 500;
+    private int RoundTripsPerRound => options.Quick ? 300 : 2000;
+    private int ProgrammingRounds => options.Quick ? 5 : 20;
+
+    private async Task ProxyAsync()
+    {
+        Log("service proxy: starting backends, emulator and HAProxy");
+        var backends = ProxyBackend.StartMany(2);
+        var (a, b) = (backends[0], backends[1]);
+        var emu = StartEmulator(NewDir("emu-proxy"));
+        HaproxyProcess? haproxy = null;
+        try
+        {
+            await emu.Process.WaitForOkAsync($"{emu.Http}/readyz", ReadyTimeout);
+            using var http = Load.Client(1);
+            var clusterIp = await CreateBenchServiceAsync(http, emu, a);
+            var binary = HaproxyProcess.Find();
+            var version = "not installed";
+            if (binary is null) Problem("service proxy: haproxy is not installed (bench/run.sh installs the Debian package); its column is empty");
+            else
+            {
+                haproxy = await HaproxyProcess.StartAsync(binary, NewDir("haproxy"), a.Address, a.Port,
+                    Path.Combine(options.Work, "logs", $"haproxy-{Interlocked.Increment(ref logCounter):000}.log"));
+                version = haproxy.Version;
+            }
+
+            var paths = new List<(ProxyPath Result, string Address, int Port, Func<double>? Cpu)>
+            {
+                (new ProxyPath("direct to the backend", [], [], []), a.Address, a.Port, null),
+                (new ProxyPath("emulator ClusterIP", [], [], []), clusterIp, 8888, emu.Process.CpuMs),
+            };
+            if (haproxy is not null) paths.Add((new ProxyPath(haproxy.Version, [], [], []), "127.0.0.1", haproxy.Port, haproxy.CpuMs));
+
+            // Warm-up (discarded): JIT, socket paths, HAProxy's first connections.
+            foreach (var p in paths)
+            {
+                await ProxyClient.DownloadAsync(p.Address, p.Port, DownloadBytes / 4);
+                var scratch = new byte[ProxyClient.MessageBytes];
+                for (var i = 0; i < 50; i++) await ProxyClient.RequestOnNewConnectionAsync(p.Address, p.Port, scratch);
+                await ProxyClient.RoundTripsAsync(p.Address, p.Port, 100, []);
+            }
+
+            var cpu = paths.Select(_ => 0.0).ToArray();
+            var connectionCpu = paths.Select(_ => 0.0).ToArray();
+            for (var round = 0; round < ProxyRounds; round++)
+            {
+                Log($"service proxy: round {round + 1}/{ProxyRounds} (download, new connections, round trips on each path)");
+                for (var i = 0; i < paths.Count; i++)
+                {
+                    var p = paths[i];
+                    var before = p.Cpu?.Invoke() ?? 0;
+                    p.Result.DownloadMBps.Add(await ProxyClient.DownloadAsync(p.Address, p.Port, DownloadBytes));
+                    cpu[i] += (p.Cpu?.Invoke() ?? 0) - before;
+                }
+                for (var j = 0; j < paths.Count; j++)
+                {
+                    var p = paths[j];
+                    var buffer = new byte[ProxyClient.MessageBytes];
+                    var before = p.Cpu?.Invoke() ?? 0;
+                    for (var i = 0; i < NewConnectionsPerRound; i++)
+                        p.Result.NewConnectionMs.Add(await ProxyClient.RequestOnNewConnectionAsync(p.Address, p.Port, buffer));
+                    connectionCpu[j] += (p.Cpu?.Invoke() ?? 0) - before;
+                }
+                foreach (var p in paths) await ProxyClient.RoundTripsAsync(p.Address, p.Port, RoundTripsPerRound, p.Result.RoundTripMs);
+            }
+            for (var i = 0; i < paths.Count; i++)
+                if (paths[i].Cpu is not null)
+                {
+                    paths[i].Result.CpuMsPerMB = cpu[i] / (ProxyRounds * DownloadBytes / 1e6);
+                    paths[i].Result.CpuUsPerConnection = connectionCpu[i] * 1000 / (ProxyRounds * NewConnectionsPerRound);
+                }
+
+            var (switchMs, writeMs, removeMs, addMs) = await ProgrammingLatencyAsync(http, emu, clusterIp, a, b);
+            results.Proxy = new ProxyResult([.. paths.Select(p => p.Result)], switchMs, writeMs, removeMs, addMs, DownloadBytes, version, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Problem($"service proxy benchmark failed: {e.Message}");
+            results.Proxy = new ProxyResult([], [], [], [], [], DownloadBytes, "", e.Message);
+        }
+        finally
+        {
+            if (haproxy is not null) await haproxy.DisposeAsync();
+            await emu.Process.DisposeAsync();
+            foreach (var backend in backends) await backend.DisposeAsync();
+        }
+    }
+
+    /// <summary>A selector-less Service on a random ClusterIP with a hand-written slice holding backend A.</summary>
+    private async Task<string> CreateBenchServiceAsync(HttpClient http, Emu emu, ProxyBackend a)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var ip = $"127.{Random.Shared.Next(100, 111)}.{Random.Shared.Next(0, 255)}.{Random.Shared.Next(2, 254)}";
+            var name = $"bench-{attempt}";
+            await SendAsync(http, HttpMethod.Post, $"{emu.Http}/api/v1/namespaces/default/services", "application/json",
+                $$$"""{"apiVersion":"v1","kind":"Service","metadata":{"name":"{{{name}}}"},"spec":{"clusterIP":"{{{ip}}}","ports":[{"name":"tcp","port":8888,"targetPort":{{{a.Port}}}}]}}""",
+                HttpStatusCode.Created);
+            await SendAsync(http, HttpMethod.Post, $"{emu.Http}/apis/discovery.k8s.io/v1/namespaces/default/endpointslices", "application/json",
+                $$$"""{"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice","metadata":{"name":"{{{name}}}-1","labels":{"kubernetes.io/service-name":"{{{name}}}"}},"addressType":"IPv4","ports":[{"name":"tcp","port":{{{a.Port}}},"protocol":"TCP"}],"endpoints":[{"addresses":["{{{a.Address}}}"],"conditions":{"ready":true}}]}""",
+                HttpStatusCode.Created);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (await ProxyClient.IdentifyAsync(ip, 8888) == a.Id)
+                {
+                    benchService = name;
+                    return ip;
+                }
+                await Task.Delay(20);
+            }
+            // Another emulator on this machine may hold that address: try another.
+            if (attempt >= 3) throw new InvalidOperationException($"ClusterIP {ip}:8888 never reached the backend");
+        }
+    }
+
+    private string benchService = "";
+
+    private async Task<(List<double> Switch, List<double> Write, List<double> Remove, List<double> Add)> ProgrammingLatencyAsync(
+        HttpClient http, Emu emu, string clusterIp, ProxyBackend a, ProxyBackend b)
+    {
+        Log($"service proxy: network programming latency, {ProgrammingRounds} rounds");
+        var slice = $"{emu.Http}/apis/discovery.k8s.io/v1/namespaces/default/endpointslices/{benchService}-1";
+        string Endpoints(params ProxyBackend[] list) =>
+            "{\"endpoints\":[" + string.Join(",", list.Select(x => $$$"""{"addresses":["{{{x.Address}}}"],"conditions":{"ready":true}}""")) + "]}";
+        var (switchMs, writeMs, removeMs, addMs) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var current = a;
+        for (var round = 0; round < ProgrammingRounds; round++)
+        {
+            // Switch the one endpoint from A to B (or back): time until a new connection reaches the new one.
+            var next = current == a ? b : a;
+            var t0 = Stopwatch.GetTimestamp();
+            await SendAsync(http, HttpMethod.Patch, slice, "application/merge-patch+json", Endpoints(next), HttpStatusCode.OK);
+            writeMs.Add(Stats.Ms(t0, Stopwatch.GetTimestamp()));
+            switchMs.Add(await UntilAsync(t0, async () => await ProxyClient.IdentifyAsync(clusterIp, 8888) == next.Id));
+            current = next;
+            await Task.Delay(100);
+
+            // Empty the slice: time until the ClusterIP refuses; then put the endpoint back: time until it answers.
+            t0 = Stopwatch.GetTimestamp();
+            await SendAsync(http, HttpMethod.Patch, slice, "application/merge-patch+json", Endpoints(), HttpStatusCode.OK);
+            removeMs.Add(await UntilAsync(t0, async () => await ProxyClient.IdentifyAsync(clusterIp, 8888) is null));
+            await Task.Delay(100);
+            t0 = Stopwatch.GetTimestamp();
+            await SendAsync(http, HttpMethod.Patch, slice, "application/merge-patch+json", Endpoints(current), HttpStatusCode.OK);
+            addMs.Add(await UntilAsync(t0, async () => await ProxyClient.IdentifyAsync(clusterIp, 8888) == current.Id));
+            await Task.Delay(100);
+        }
+        return (switchMs, writeMs, removeMs, addMs);
+
+        async Task<double> UntilAsync(long start, Func<Task<bool>> done)
+        {
+            while (!await done())
+            {
+                if (Stats.Ms(start, Stopwatch.GetTimestamp()) > 10_000) throw new TimeoutException("the proxy did not follow an EndpointSlice change within 10 s");
+                await Task.Delay(1);
+            }
+            return Stats.Ms(start, Stopwatch.GetTimestamp());
+        }
+    }
+
+    private static async Task SendAsync(HttpClient http, HttpMethod method, string url, string contentType, string body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode != expected)
+            throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
