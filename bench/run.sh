@@ -54,14 +54,14 @@ if [ ! -x .tools/bin/kubectl ]; then
   ./scripts/install-clients.sh
 fi
 
-# §5 sets the service proxy against HAProxy (Debian package). Installed when missing and apt-get is usable (root);
+# §6 sets the service proxy against HAProxy (Debian package). Installed when missing and apt-get is usable (root);
 # otherwise the benchmark runs without that column and says so.
 if ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "=== apt-get install -y haproxy (the §5 comparison proxy)"
+    echo "=== apt-get install -y haproxy (the §6 comparison proxy)"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy) >/dev/null || echo "warning: haproxy could not be installed" >&2
   else
-    echo "warning: haproxy is not installed (apt-get install -y haproxy as root); §5 runs without it" >&2
+    echo "warning: haproxy is not installed (apt-get install -y haproxy as root); §6 runs without it" >&2
   fi
 fi
 

@@ -56,7 +56,7 @@ internal sealed partial class Benchmarks(Options options)
 
         if (options.Only == "proxy")
         {
-            // §5 proxy alone (BENCH_ONLY=proxy bench/run.sh), a quicker loop while working on the proxy.
+            // §6 alone (BENCH_ONLY=proxy bench/run.sh), a quicker loop while working on the proxy.
             await ProxyAsync();
             results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
             return results;

@@ -8,7 +8,7 @@ internal static class DurabilityReport
     public static IEnumerable<string> Lines(DurabilityResult? d)
     {
         if (d is null) yield break;
-        yield return "## Store writes and the flood /readyz must survive";
+        yield return "## 7. Store writes and the flood /readyz must survive";
         yield return "";
         if (d.Store is { } s)
         {

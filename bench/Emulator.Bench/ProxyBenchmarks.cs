@@ -6,7 +6,7 @@ using System.Text;
 namespace Emulator.Bench;
 
 /// <summary>
-/// §5, the service proxy's data plane: bulk throughput and request latency to one backend directly, through the
+/// §6, the service proxy's data plane: bulk throughput and request latency to one backend directly, through the
 /// emulator's ClusterIP and through HAProxy, interleaved in one run; then how soon an EndpointSlice write routes
 /// new connections accordingly (network programming latency).
 /// </summary>

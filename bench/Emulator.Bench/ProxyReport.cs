@@ -3,14 +3,14 @@ using System.Text;
 
 namespace Emulator.Bench;
 
-/// <summary>§5 of docs/benchmarks.md: the service proxy's data plane against a direct connection and HAProxy.</summary>
+/// <summary>§6 of docs/benchmarks.md: the service proxy's data plane against a direct connection and HAProxy.</summary>
 internal static class ProxyReport
 {
     public static void Write(StringBuilder md, Results r)
     {
         void L(string line = "") => md.Append(line).Append('\n');
         if (r.Proxy is not { } p) return;
-        L("## 5. Service proxy data plane");
+        L("## 6. Service proxy data plane");
         L();
         if (p.Skipped is not null)
         {
