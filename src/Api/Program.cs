@@ -42,7 +42,7 @@ if (builder.Configuration.GetValue("Emulator:Listen", true))
         kestrel.Listen(bind, options.ApiPort, listen =>
         {
             listen.Protocols = HttpProtocols.Http1AndHttp2;
-            listen.UseHttps(pki.Serving);
+            listen.UseHttps(Emulator.Api.Security.HttpsClientCertificates.Options(pki));
         });
         if (options.HttpPort > 0) kestrel.Listen(IPAddress.Loopback, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
     });
@@ -55,6 +55,7 @@ var app = builder.Build();
 app.UseMiddleware<StatusExceptionMiddleware>();
 app.UseMiddleware<AuthenticationMiddleware>();
 app.MapSystem();
+Emulator.Api.Security.SecurityEndpoints.MapSecurity(app);
 app.MapDiscovery();
 app.MapOpenApiV3();
 app.MapResources();

@@ -20,6 +20,8 @@ public static class CommandLine
         ("--load-balancer-range", "LoadBalancerRange", "LoadBalancer ingress IPs (default 127.18.255.200-127.18.255.250)"),
         ("--cluster-domain", "ClusterDomain", "DNS zone of the cluster (default cluster.local)"),
         ("--controllers", "Controllers", "run the background controllers: true|false (default true)"),
+        ("--token-auth-file", "TokenAuthFile", "CSV of extra bearer tokens: token,user,uid,\"group1,group2\" (as kube-apiserver)"),
+        ("--authorization-mode", "AuthorizationMode", "RBAC or AlwaysAllow (default RBAC; the admin token is in system:masters either way)"),
     ];
 
     // Generic-host switches that WebApplicationFactory passes to the entry point; not part of our contract.

@@ -18,5 +18,11 @@ public sealed class EmulatorOptions
     /// <summary>Background controllers (namespace finalizer...); tests of the bare API switch them off.</summary>
     public bool Controllers { get; set; } = true;
 
+    /// <summary>kube-apiserver's --token-auth-file: CSV token,user,uid,"group1,group2" of extra bearer-token users.</summary>
+    public string? TokenAuthFile { get; set; }
+
+    /// <summary>RBAC (default) or AlwaysAllow, for an open emulator where every authenticated user may do anything.</summary>
+    public string AuthorizationMode { get; set; } = "RBAC";
+
     public string DatabasePath => Path.Combine(DataDir, "emulator.db");
 }

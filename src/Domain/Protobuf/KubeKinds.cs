@@ -28,6 +28,14 @@ internal static class KubeKinds
             [("events.k8s.io/v1", "Event")] = "events.Event",
             [("coordination.k8s.io/v1", "Lease")] = "coordination.Lease",
             [("autoscaling/v1", "Scale")] = "autoscaling.Scale",
+            [("rbac.authorization.k8s.io/v1", "Role")] = "rbac.Role",
+            [("rbac.authorization.k8s.io/v1", "ClusterRole")] = "rbac.ClusterRole",
+            [("rbac.authorization.k8s.io/v1", "RoleBinding")] = "rbac.RoleBinding",
+            [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "rbac.ClusterRoleBinding",
+            [("authorization.k8s.io/v1", "SelfSubjectAccessReview")] = "authorization.SelfSubjectAccessReview",
+            [("authorization.k8s.io/v1", "SelfSubjectRulesReview")] = "authorization.SelfSubjectRulesReview",
+            [("authentication.k8s.io/v1", "TokenRequest")] = "authentication.TokenRequest",
+            [("authentication.k8s.io/v1", "SelfSubjectReview")] = "authentication.SelfSubjectReview",
         }.ToFrozenDictionary();
 
     public static string? Find(string apiVersion, string kind)

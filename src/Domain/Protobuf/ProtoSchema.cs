@@ -32,6 +32,7 @@ internal static class ProtoSchema
         EventsV1Schema.Register(builder);
         CoordinationV1Schema.Register(builder);
         AutoscalingV1Schema.Register(builder);
+        SecurityV1Schema.Register(builder);
         return builder.Build();
     }
 }
