@@ -8,6 +8,8 @@ public sealed class ClusterRoleBindingStrategy : ResourceStrategy
 {
     public override bool AllowCreateOnUpdate => true;
 
+    public override Validation.NameRule NameRule => Validation.NameRule.PathSegment;
+
     public override void PrepareForCreate(JsonObject obj)
     {
         base.PrepareForCreate(obj);

@@ -8,5 +8,7 @@ public sealed class ClusterRoleStrategy : ResourceStrategy
 {
     public override bool AllowCreateOnUpdate => true;
 
+    public override Validation.NameRule NameRule => Validation.NameRule.PathSegment;
+
     public override IEnumerable<FieldError> Validate(JsonObject obj) => RbacValidation.Rules(obj, namespaced: false);
 }

@@ -8,6 +8,8 @@ public sealed class RoleBindingStrategy : ResourceStrategy
 {
     public override bool AllowCreateOnUpdate => true;
 
+    public override Validation.NameRule NameRule => Validation.NameRule.PathSegment;
+
     public override void PrepareForCreate(JsonObject obj)
     {
         base.PrepareForCreate(obj);
