@@ -13,16 +13,10 @@ namespace Emulator.Api.Security;
 /// admin token of DIR/token, the --token-auth-file users, then service account JWTs whose account still exists with the
 /// same uid). The admin is "admin" in system:masters, as a kubeadm cluster's admin.conf user is.
 /// </summary>
-public sealed class Authenticator(Credentials credentials, EmulatorOptions options, ClientCertificates certificates,
+public sealed class Authenticator(Credentials credentials, TokenFile tokenFile, ClientCertificates certificates,
     ServiceAccountTokens serviceAccountTokens, GenericRegistry registry, TimeProvider time)
 {
     public static readonly UserInfo Admin = UserInfo.Authenticated("admin", null, [UserInfo.SystemMasters]);
-
-    private readonly Lazy<TokenFile> _tokenFile = new(() =>
-        options.TokenAuthFile is { Length: > 0 } path ? TokenFile.Parse(File.ReadAllText(path)) : TokenFile.Empty);
-
-    /// <summary>Fails fast at start-up on an unreadable or malformed token file, as kube-apiserver refuses to start.</summary>
-    public int LoadTokenFile() => _tokenFile.Value.Count;
 
     public UserInfo? Authenticate(HttpContext context)
     {
@@ -32,7 +26,7 @@ public sealed class Authenticator(Credentials credentials, EmulatorOptions optio
         var token = authorization[7..].Trim();
         if (token.Length == 0) return null;
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(credentials.Token))) return Admin;
-        if (_tokenFile.Value.Find(token) is { } fileUser) return fileUser;
+        if (tokenFile.Find(token) is { } fileUser) return fileUser;
         if (serviceAccountTokens.Validate(token, time.GetUtcNow()) is { } sa)
         {
             var def = registry.Catalog.Get("", "ServiceAccount");

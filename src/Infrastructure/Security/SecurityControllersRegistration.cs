@@ -14,7 +14,9 @@ public static class SecurityControllersRegistration
         services.AddSingleton<RbacAuthorizer>();
         services.AddSingleton<ServiceAccountTokens>();
         services.AddHostedService<RbacBootstrap>();
-        if (controllers) services.AddSingleton<IReconciler, DefaultServiceAccountReconciler>();
+        if (!controllers) return services;
+        services.AddSingleton<IReconciler, DefaultServiceAccountReconciler>();
+        services.AddSingleton<IReconciler, ClusterRoleAggregationReconciler>();
         return services;
     }
 }
