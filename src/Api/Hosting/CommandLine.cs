@@ -21,6 +21,8 @@ public static class CommandLine
         ("--cluster-domain", "ClusterDomain", "DNS zone of the cluster (default cluster.local)"),
         ("--controllers", "Controllers", "run the background controllers: true|false (default true)"),
         ("--watch-cache-size", "WatchCacheSize", "changes kept replayable for watches; older resourceVersions get 410 Expired (default 20000)"),
+        ("--token-auth-file", "TokenAuthFile", "CSV of extra bearer tokens: token,user,uid,\"group1,group2\" (as kube-apiserver)"),
+        ("--authorization-mode", "AuthorizationMode", "RBAC or AlwaysAllow (default RBAC; the admin token is in system:masters either way)"),
     ];
 
     // Generic-host switches that WebApplicationFactory passes to the entry point; not part of our contract.

@@ -16,14 +16,6 @@ public sealed class Credentials
         return new Credentials { Token = File.ReadAllText(path).Trim() };
     }
 
-    /// <summary>Constant-time comparison of an Authorization header against the admin token.</summary>
-    public bool Accepts(string? authorization)
-    {
-        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
-        var presented = Encoding.UTF8.GetBytes(authorization[7..].Trim());
-        return CryptographicOperations.FixedTimeEquals(presented, Encoding.UTF8.GetBytes(Token));
-    }
-
     public static void WriteKubeconfig(string dataDir, string server, string caPem, string token)
     {
         var ca = Convert.ToBase64String(Encoding.UTF8.GetBytes(caPem));

@@ -37,7 +37,7 @@ public static class EmulatorHost
                 kestrel.Listen(bind, options.ApiPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1AndHttp2;
-                    listen.UseHttps(pki.Serving);
+                    listen.UseHttps(Emulator.Api.Security.HttpsClientCertificates.Options(pki));
                 });
                 if (options.HttpPort > 0) kestrel.Listen(IPAddress.Loopback, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
             });
@@ -52,6 +52,7 @@ public static class EmulatorHost
         app.UseSwaggerUiOnHttpPort(options);
         app.UseMiddleware<AuthenticationMiddleware>();
         app.MapSystem();
+        Emulator.Api.Security.SecurityEndpoints.MapSecurity(app);
         app.MapDiscovery();
         app.MapOpenApiV3();
         app.MapResources();

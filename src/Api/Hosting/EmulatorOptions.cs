@@ -21,5 +21,11 @@ public sealed class EmulatorOptions
     /// <summary>How many changes watches can resume from (etcd's compaction window); tests shrink it to force 410 Expired.</summary>
     public int WatchCacheSize { get; set; } = 20_000;
 
+    /// <summary>kube-apiserver's --token-auth-file: CSV token,user,uid,"group1,group2" of extra bearer-token users.</summary>
+    public string? TokenAuthFile { get; set; }
+
+    /// <summary>RBAC (default) or AlwaysAllow, for an open emulator where every authenticated user may do anything.</summary>
+    public string AuthorizationMode { get; set; } = "RBAC";
+
     public string DatabasePath => Path.Combine(DataDir, "emulator.db");
 }

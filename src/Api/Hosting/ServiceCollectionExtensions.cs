@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddClusterDns();
         services.AddServiceProxy(options.Controllers);
         services.AddApiExtensions();
+        Security.SecurityRegistration.AddSecurity(services, options);
         services.AddSingleton<FluentValidation.IValidator<Application.Verbs.ListObjects>, Application.Verbs.ListObjectsValidator>();
         services.AddMediator(o =>
         {

@@ -60,6 +60,7 @@ public sealed class OpenApiDocumentBuilder
         }
         ((JsonObject)_schemas[schemaName]!)["x-kubernetes-group-version-kind"] = new JsonArray(Gvk(k));
         var item = k.Namespaced ? $"{k.PathPrefix}/namespaces/{{namespace}}/{k.Plural}/{{name}}" : $"{k.PathPrefix}/{k.Plural}/{{name}}";
+        if (!k.Verbs.Contains("patch")) return; // create-only reviews (SelfSubjectAccessReview...) have no item path
         _paths[item] = new JsonObject { ["patch"] = PatchOperation(k, schemaName, "") };
         if (k.Subresources.Contains("status"))
             _paths[$"{item}/status"] = new JsonObject { ["patch"] = PatchOperation(k, schemaName, "Status") };

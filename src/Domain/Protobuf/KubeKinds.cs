@@ -30,6 +30,14 @@ internal static class KubeKinds
             [("autoscaling/v1", "Scale")] = "autoscaling.Scale",
             [("policy/v1", "Eviction")] = "policy.Eviction",
             [("policy/v1", "PodDisruptionBudget")] = "policy.PodDisruptionBudget",
+            [("rbac.authorization.k8s.io/v1", "Role")] = "rbac.Role",
+            [("rbac.authorization.k8s.io/v1", "ClusterRole")] = "rbac.ClusterRole",
+            [("rbac.authorization.k8s.io/v1", "RoleBinding")] = "rbac.RoleBinding",
+            [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "rbac.ClusterRoleBinding",
+            [("authorization.k8s.io/v1", "SelfSubjectAccessReview")] = "authorization.SelfSubjectAccessReview",
+            [("authorization.k8s.io/v1", "SelfSubjectRulesReview")] = "authorization.SelfSubjectRulesReview",
+            [("authentication.k8s.io/v1", "TokenRequest")] = "authentication.TokenRequest",
+            [("authentication.k8s.io/v1", "SelfSubjectReview")] = "authentication.SelfSubjectReview",
         }.ToFrozenDictionary();
 
     public static string? Find(string apiVersion, string kind)

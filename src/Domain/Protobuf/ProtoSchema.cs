@@ -33,6 +33,7 @@ internal static class ProtoSchema
         CoordinationV1Schema.Register(builder);
         AutoscalingV1Schema.Register(builder);
         PolicyV1Schema.Register(builder);
+        SecurityV1Schema.Register(builder);
         return builder.Build();
     }
 }

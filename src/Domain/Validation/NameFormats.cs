@@ -22,8 +22,16 @@ public static partial class NameFormats
     {
         NameRule.Label => LabelErrors(name),
         NameRule.Dns1035 => Dns1035Errors(name),
+        NameRule.PathSegment => PathSegmentErrors(name),
         _ => SubdomainErrors(name),
     };
+
+    public static IEnumerable<string> PathSegmentErrors(string value)
+    {
+        if (value is "." or "..") { yield return $"may not be '{value}'"; yield break; }
+        if (value.Contains('/')) yield return "may not contain '/'";
+        if (value.Contains('%')) yield return "may not contain '%'";
+    }
 
     public static IEnumerable<string> SubdomainErrors(string value)
     {

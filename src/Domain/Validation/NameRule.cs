@@ -9,4 +9,6 @@ public enum NameRule
     Label,
     /// <summary>DNS-1035 label: services (the name becomes a DNS label and an env var prefix).</summary>
     Dns1035,
+    /// <summary>Any path segment (path.IsValidPathSegmentName): RBAC roles and bindings, e.g. "system:discovery".</summary>
+    PathSegment,
 }

@@ -1,0 +1,13 @@
+using Emulator.Domain.Printing;
+
+namespace Emulator.Domain.Resources.Rbac.ClusterRoles;
+
+public sealed class ClusterRoleResource : ResourceDefinition
+{
+    public override ResourceKind Kind { get; } = new(RbacValidation.Group, "v1", "ClusterRole", "clusterroles", "clusterrole", Namespaced: false,
+        ShortNames: [], Categories: [], Subresources: []);
+
+    public override ITablePrinter Printer { get; } = new RoleTablePrinter();
+
+    public override ResourceStrategy Strategy { get; } = new ClusterRoleStrategy();
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Emulator.Domain.Printing;
+
+namespace Emulator.Domain.Resources.Rbac;
+
+/// <summary>
+/// printers.go's roleColumnDefinitions (Name, Created At as RFC 3339) and roleBindingsColumnDefinitions (Name, Role
+/// as Kind/name, Age; wide: Users, Groups, ServiceAccounts), shared by the namespaced and cluster kinds.
+/// </summary>
+public sealed class RoleTablePrinter : ITablePrinter
+{
+    public IReadOnlyList<TableColumn> Columns { get; } =
+    [
+        StandardColumns.Name,
+        new("Created At", Type: "date", Description: StandardColumns.Age.Description),
+    ];
+
+    public object?[] Cells(JsonObject obj, DateTimeOffset now) =>
+        [obj.Name(), HumanDuration.ParseTime(obj.Meta()["creationTimestamp"]) is { } t ? t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) : "<unknown>"];
+}
+
+public sealed class RoleBindingTablePrinter(string bindingKind) : ITablePrinter
+{
+    public IReadOnlyList<TableColumn> Columns { get; } =
+    [
+        StandardColumns.Name,
+        new("Role", Description: bindingKind == "RoleBinding"
+            ? "RoleRef can reference a Role in the current namespace or a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error. This field is immutable."
+            : "RoleRef can only reference a ClusterRole in the global namespace. If the RoleRef cannot be resolved, the Authorizer must return an error. This field is immutable."),
+        StandardColumns.Age,
+        new("Users", Priority: 1, Description: $"Users in the {(bindingKind == "RoleBinding" ? "roleBinding" : "clusterRoleBinding")}"),
+        new("Groups", Priority: 1, Description: $"Groups in the {(bindingKind == "RoleBinding" ? "roleBinding" : "clusterRoleBinding")}"),
+        new("ServiceAccounts", Priority: 1, Description: $"ServiceAccounts in the {(bindingKind == "RoleBinding" ? "roleBinding" : "clusterRoleBinding")}"),
+    ];
+
+    public object?[] Cells(JsonObject obj, DateTimeOffset now)
+    {
+        var roleRef = JsonRead.Obj(obj, "roleRef");
+        var (users, groups, sas) = RbacValidation.SubjectStrings(obj);
+        return [obj.Name(), $"{JsonRead.Str(roleRef, "kind")}/{JsonRead.Str(roleRef, "name")}", HumanDuration.Age(obj, now), users, groups, sas];
+    }
+}

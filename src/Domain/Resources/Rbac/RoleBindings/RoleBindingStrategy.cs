@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Emulator.Domain.Errors;
+
+namespace Emulator.Domain.Resources.Rbac.RoleBindings;
+
+/// <summary>pkg/registry/rbac/rolebinding/strategy.go: subjects and roleRef defaulted and validated; roleRef immutable.</summary>
+public sealed class RoleBindingStrategy : ResourceStrategy
+{
+    public override bool AllowCreateOnUpdate => true;
+
+    public override Validation.NameRule NameRule => Validation.NameRule.PathSegment;
+
+    public override void PrepareForCreate(JsonObject obj)
+    {
+        base.PrepareForCreate(obj);
+        RbacValidation.DefaultBinding(obj);
+    }
+
+    public override void PrepareForUpdate(JsonObject obj, JsonObject old)
+    {
+        base.PrepareForUpdate(obj, old);
+        RbacValidation.DefaultBinding(obj);
+    }
+
+    public override IEnumerable<FieldError> Validate(JsonObject obj) => RbacValidation.Binding(obj, namespaced: true);
+
+    public override IEnumerable<FieldError> ValidateUpdate(JsonObject obj, JsonObject old) => RbacValidation.BindingUpdate(obj, old, namespaced: true);
+}
