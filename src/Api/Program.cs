@@ -54,6 +54,7 @@ if (builder.Configuration.GetValue("Emulator:Listen", true))
 var app = builder.Build();
 app.UseMiddleware<StatusExceptionMiddleware>();
 app.UseMiddleware<AuthenticationMiddleware>();
+app.UseMiddleware<RequestLimitsMiddleware>();
 app.MapSystem();
 app.MapDiscovery();
 app.MapOpenApiV3();

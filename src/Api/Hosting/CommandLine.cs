@@ -20,6 +20,9 @@ public static class CommandLine
         ("--load-balancer-range", "LoadBalancerRange", "LoadBalancer ingress IPs (default 127.18.255.200-127.18.255.250)"),
         ("--cluster-domain", "ClusterDomain", "DNS zone of the cluster (default cluster.local)"),
         ("--controllers", "Controllers", "run the background controllers: true|false (default true)"),
+        ("--max-requests-inflight", "MaxRequestsInflight", "concurrent read requests before 429, as kube-apiserver; 0 = unlimited (default 400)"),
+        ("--max-mutating-requests-inflight", "MaxMutatingRequestsInflight", "concurrent write requests before 429; 0 = unlimited (default 200)"),
+        ("--max-watches-per-client", "MaxWatchesPerClient", "concurrent watches per client before 429; 0 = unlimited (default 250)"),
     ];
 
     // Generic-host switches that WebApplicationFactory passes to the entry point; not part of our contract.

@@ -18,5 +18,14 @@ public sealed class EmulatorOptions
     /// <summary>Background controllers (namespace finalizer...); tests of the bare API switch them off.</summary>
     public bool Controllers { get; set; } = true;
 
+    /// <summary>kube-apiserver --max-requests-inflight: concurrent non-mutating short requests; 0 = unlimited.</summary>
+    public int MaxRequestsInflight { get; set; } = 400;
+
+    /// <summary>kube-apiserver --max-mutating-requests-inflight: concurrent writes; 0 = unlimited.</summary>
+    public int MaxMutatingRequestsInflight { get; set; } = 200;
+
+    /// <summary>Concurrent watches one client (address + credentials + user agent) may hold; 0 = unlimited (ADR 0008).</summary>
+    public int MaxWatchesPerClient { get; set; } = 250;
+
     public string DatabasePath => Path.Combine(DataDir, "emulator.db");
 }

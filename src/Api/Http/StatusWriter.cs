@@ -35,6 +35,7 @@ public static class StatusWriter
                     return (JsonNode)cause;
                 })]);
             }
+            if (d.RetryAfterSeconds > 0) details["retryAfterSeconds"] = d.RetryAfterSeconds;
             status["details"] = details;
         }
         status["code"] = e.Code;

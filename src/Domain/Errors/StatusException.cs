@@ -66,6 +66,10 @@ public sealed class StatusException(int code, string reason, string message, Sta
         new(403, "Forbidden", $"{kind.GroupResource} \"{name}\" is forbidden: {detail}", new(name, kind.Group, kind.Plural));
 }
 
-public sealed record StatusDetails(string? Name, string Group, string Kind, IReadOnlyList<StatusCause>? Causes = null);
+public sealed record StatusDetails(string? Name, string Group, string Kind, IReadOnlyList<StatusCause>? Causes = null)
+{
+    /// <summary>details.retryAfterSeconds: client-go waits this long before retrying a 429 or 5xx.</summary>
+    public int RetryAfterSeconds { get; init; }
+}
 
 public sealed record StatusCause(string Reason, string Message, string Field);

@@ -10,4 +10,7 @@ public sealed record EmulatorOptions
 
     /// <summary>Passed as <c>--nodes</c> when set; otherwise the server's default (3) applies.</summary>
     public int? Nodes { get; init; }
+
+    /// <summary>More server flags, e.g. <c>--max-requests-inflight 2</c>, appended after the defaults.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 }

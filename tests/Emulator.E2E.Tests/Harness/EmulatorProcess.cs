@@ -21,6 +21,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     private readonly OutputTail output = new(capacity: 300);
     private readonly bool ownsDataDir;
     private readonly int? nodes;
+    private IReadOnlyList<string> extraArguments = [];
     private readonly ClientHome clientHome = ClientHome.Create();
     private Process? process;
     private ApiClient? api;
@@ -79,7 +80,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
             options.DataDir ?? TempDirs.Create("emulator-e2e-data"),
             ownsDataDir,
             options.Ports ?? FreePorts.ForEmulator(),
-            options.Nodes);
+            options.Nodes) { extraArguments = options.ExtraArguments };
         try
         {
             await emulator.LaunchAsync();
@@ -226,6 +227,11 @@ public sealed class EmulatorProcess : IAsyncDisposable
         {
             yield return "--nodes";
             yield return count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var argument in extraArguments)
+        {
+            yield return argument;
         }
     }
 
