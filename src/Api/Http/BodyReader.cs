@@ -61,16 +61,46 @@ public static class BodyReader
 
     private static JsonNode? ParseValidJson(ReadOnlySpan<byte> body)
     {
+        // Go decodes invalid UTF-8 and unpaired surrogate escapes to U+FFFD; System.Text.Json would throw later, on
+        // first read of the string (fuzzing finding), so the text is made valid before parsing.
+        var text = System.Text.Unicode.Utf8.IsValid(body) ? body.ToArray() : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body));
+        ReplaceUnpairedSurrogateEscapes(text);
         try
         {
-            return Materialize(JsonNode.Parse(body, documentOptions: JsonOptions));
+            return Materialize(JsonNode.Parse(text, documentOptions: JsonOptions));
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             // Go takes invalid UTF-8 as U+FFFD and the last of duplicate keys; System.Text.Json refuses both.
-            return Rebuild(JsonDocument.Parse(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body)), JsonOptions).RootElement);
+            return Rebuild(JsonDocument.Parse(text, JsonOptions).RootElement);
         }
     }
+
+    /// <summary>Rewrites \uD800-\uDFFF escapes that are not a high-low pair to \ufffd, in place (same length).</summary>
+    private static void ReplaceUnpairedSurrogateEscapes(byte[] json)
+    {
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (!inString) { inString = c == '"'; continue; }
+            if (c == '"') { inString = false; continue; }
+            if (c != '\\' || i + 1 >= json.Length) continue;
+            if (json[i + 1] != 'u' || i + 5 >= json.Length) { i++; continue; }
+            var unit = Hex4(json, i + 2);
+            if (unit is >= 0xD800 and <= 0xDBFF && i + 11 < json.Length && json[i + 6] == '\\' && json[i + 7] == 'u'
+                && Hex4(json, i + 8) is >= 0xDC00 and <= 0xDFFF)
+            {
+                i += 11;
+                continue;
+            }
+            if (unit is >= 0xD800 and <= 0xDFFF) "\\ufffd"u8.CopyTo(json.AsSpan(i));
+            i += 5;
+        }
+    }
+
+    private static int Hex4(byte[] json, int at) =>
+        int.TryParse(Encoding.ASCII.GetString(json, at, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var v) ? v : -1;
 
     // JsonNode builds objects lazily; touching every object here moves a duplicate-key failure into ParseValidJson.
     private static JsonNode? Materialize(JsonNode? root)
@@ -143,6 +173,12 @@ public static class BodyReader
         catch (YamlDotNet.Core.YamlException e)
         {
             error = GoYamlError(e, text);
+            return false;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException && e.StackTrace?.Contains("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            // YamlDotNet's scanner can fail on some malformed input with a bare InvalidOperationException (fuzzing finding).
+            error = "yaml: did not find expected node content";
             return false;
         }
     }

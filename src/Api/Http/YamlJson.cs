@@ -137,7 +137,9 @@ public static partial class YamlJson
         }
         if (Integer().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
             return JsonValue.Create(l);
-        if (Float().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        // A float out of double's range is not a float for go-yaml (ParseFloat fails), it stays a string; .NET would
+        // give Infinity, which no JSON writer accepts (fuzzing finding).
+        if (Float().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d))
             return JsonValue.Create(d);
         return JsonValue.Create(value);
     }
