@@ -31,11 +31,12 @@ public static class Targets
 
     private static ResourceKind PickKind(Random rnd, JsonObject? like = null)
     {
-        if (like?["kind"] is JsonValue k && like["apiVersion"] is JsonValue v)
+        // The handlers take the kind from the URL; a fuzzed body only hints which served kind to use.
+        if (like?["kind"] is JsonValue k && k.TryGetValue<string>(out var kindName)
+            && like["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var apiVersion))
         {
-            var apiVersion = (string)v!;
             var group = apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "";
-            if (Catalog.FindKind(group, (string)k!) is { } def) return def.Kind;
+            if (Catalog.FindKind(group, kindName) is { } def) return def.Kind;
         }
         return Catalog.All[rnd.Next(Catalog.All.Count)].Kind;
     }
