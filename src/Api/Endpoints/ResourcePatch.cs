@@ -40,6 +40,11 @@ public static class ResourcePatch
                 throw StatusException.BadRequest($"error decoding YAML: error converting YAML to JSON: {yamlError}");
             var applied = yaml as JsonObject ?? (yaml is null ? [] : throw StatusException.BadRequest(
                 $"error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {GoJsonSyntax.GoKind(yaml)} into Go value of type map[string]interface {{}}"));
+            // structured-merge-diff fieldmanager Apply: the applied object must be in the endpoint's group/version.
+            var appliedVersion = applied["apiVersion"] is JsonValue av && av.TryGetValue<string>(out var text) ? text : "";
+            if (appliedVersion != def.Kind.ApiVersion)
+                throw StatusException.BadRequest(
+                    $"Incorrect version specified in apply patch. Specified patch version: {appliedVersion}, expected: {def.Kind.ApiVersion}");
             var applyResult = await mediator.Send(new ApplyObject(def, target.Namespace, name, target.Subresource, applied, manager!,
                 forceText is "true" or "True" or "1", dryRun, validation), ct);
             await ResponseWriter.WriteObjectAsync(context, applyResult.Created ? 201 : 200, def, applyResult.Object, shape, time);

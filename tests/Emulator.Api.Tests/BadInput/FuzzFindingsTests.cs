@@ -96,6 +96,17 @@ public sealed class FuzzFindingsTests
     }
 
     [Fact]
+    public void Server_side_apply_of_an_object_whose_api_version_is_a_number_does_not_crash()
+    {
+        var applied = JsonNode.Parse("""{"apiVersion":1,"kind":"ConfigMap","metadata":{"name":"c1"},"data":{"k":"v"}}""")!.AsObject();
+        var schema = ModelTypes.Schema("", "v1", "ConfigMap")!;
+
+        var outcome = Record.Exception(() => ServerSideApply.Apply(Live(), applied, schema, "fuzz", false, "2026-01-01T00:00:00Z"));
+
+        Assert.Null(outcome);
+    }
+
+    [Fact]
     public void Yaml_that_trips_the_yaml_scanner_is_a_yaml_error_not_a_crash()
     {
         // The input the fuzzer found (decode-yaml): an unterminated flow mapping followed by a dedented key.
