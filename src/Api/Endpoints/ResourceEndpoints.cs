@@ -29,7 +29,16 @@ public static class ResourceEndpoints
         var def = target.Definition;
         var ct = context.RequestAborted;
         var query = context.Request.Query;
-        var dryRun = DryRun(query);
+        // apimachinery ValidateDryRun runs per write verb, against that verb's options kind; reads ignore dryRun.
+        var method0 = context.Request.Method;
+        var dryRun = method0 switch
+        {
+            "POST" => DryRun(query, "CreateOptions"),
+            "PUT" => DryRun(query, "UpdateOptions"),
+            "PATCH" => DryRun(query, "PatchOptions"),
+            "DELETE" => DryRun(query, "DeleteOptions"),
+            _ => false,
+        };
         if (def.Kind is { Group: "", Plural: "endpoints" })
             context.Response.Headers.Append("Warning", "299 - \"v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\"");
 
@@ -54,6 +63,7 @@ public static class ResourceEndpoints
                     var options = ListOptions.FromQuery(query);
                     Require(def, options.Watch ? "watch" : "list");
                     if (options.Watch) { await watches.StreamAsync(context, def, target.Namespace, options, shape); return; }
+                    QueryParams.CheckListResourceVersion(options.ResourceVersion);
                     var page = await mediator.Send(new ListObjects(def, target.Namespace, options), ct);
                     await ResponseWriter.WriteListAsync(context, def, page, shape, time);
                     return;
@@ -99,6 +109,7 @@ public static class ResourceEndpoints
                 var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
                 var body = await BodyReader.ReadObjectAsync(context.Request, def.Kind, ct);
                 FieldValidation.CheckBody(context, def.Kind, body, "UpdateOptions");
+                BodyReader.CheckName(body, name, target.Namespace);
                 var result = await mediator.Send(new UpdateObject(def, target.Namespace, name, target.Subresource, body, dryRun), ct);
                 await ResponseWriter.WriteObjectAsync(context, result.Created ? 201 : 200, def, result.Object, shape, time);
                 return;
@@ -129,13 +140,15 @@ public static class ResourceEndpoints
         if (!def.Kind.Verbs.Contains(verb)) throw StatusException.MethodNotSupported(def.Kind, verb);
     }
 
-    private static bool DryRun(IQueryCollection query)
+    private static bool DryRun(IQueryCollection query, string optionsKind)
     {
         if (!query.TryGetValue("dryRun", out var values)) return false;
-        foreach (var v in values)
+        if (values.Any(v => v != "All"))
         {
-            if (v != "All")
-                throw StatusException.Invalid("", "", "", "", [FieldError.NotSupported("dryRun", v, ["All"])]);
+            // The bad value is the whole []string, printed with Go's %#v.
+            var rendered = "[]string{" + string.Join(", ", values.Select(v => FieldError.Render(v ?? ""))) + "}";
+            throw StatusException.Invalid($"{optionsKind}.meta.k8s.io", "meta.k8s.io", optionsKind, "",
+                [new FieldError("FieldValueNotSupported", "dryRun", $"Unsupported value: {rendered}: supported values: \"All\"")]);
         }
         return values.Count > 0;
     }

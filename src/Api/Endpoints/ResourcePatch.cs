@@ -25,7 +25,7 @@ public static class ResourcePatch
         var patchType = MediaTypes.Essence(context.Request.ContentType);
         if (patchType is not (MediaTypes.MergePatch or MediaTypes.JsonPatch or MediaTypes.StrategicMergePatch or MediaTypes.ApplyPatchYaml))
             throw new StatusException(415, "UnsupportedMediaType",
-                $"the body of the request was in an unknown format - accepted media types include: {MediaTypes.JsonPatch}, {MediaTypes.MergePatch}, {MediaTypes.ApplyPatchYaml}, {MediaTypes.StrategicMergePatch}");
+                $"the body of the request was in an unknown format - accepted media types include: {MediaTypes.JsonPatch}, {MediaTypes.MergePatch}, {MediaTypes.StrategicMergePatch}, {MediaTypes.ApplyPatchYaml}");
         var validation = FieldValidation.FromQuery(query, "PatchOptions");
         var manager = query.TryGetValue("fieldManager", out var fm) ? fm.ToString() : null;
         var forceText = query.TryGetValue("force", out var f) ? f.ToString() : null;
@@ -35,15 +35,23 @@ public static class ResourcePatch
 
         if (isApply)
         {
-            var applied = BodyReader.ParseYaml(bytes) as JsonObject
-                ?? throw StatusException.BadRequest("error decoding YAML: the body of the request was not an object");
+            // patch.go applyPatcher: sigs.k8s.io/yaml Unmarshal into a map, errors prefixed "error decoding YAML: ".
+            if (!BodyReader.TryParseYaml(bytes, out var yaml, out var yamlError))
+                throw StatusException.BadRequest($"error decoding YAML: error converting YAML to JSON: {yamlError}");
+            var applied = yaml as JsonObject ?? (yaml is null ? [] : throw StatusException.BadRequest(
+                $"error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {GoJsonSyntax.GoKind(yaml)} into Go value of type map[string]interface {{}}"));
+            // structured-merge-diff fieldmanager Apply: the applied object must be in the endpoint's group/version.
+            var appliedVersion = applied["apiVersion"] is JsonValue av && av.TryGetValue<string>(out var text) ? text : "";
+            if (appliedVersion != def.Kind.ApiVersion)
+                throw StatusException.BadRequest(
+                    $"Incorrect version specified in apply patch. Specified patch version: {appliedVersion}, expected: {def.Kind.ApiVersion}");
             var applyResult = await mediator.Send(new ApplyObject(def, target.Namespace, name, target.Subresource, applied, manager!,
                 forceText is "true" or "True" or "1", dryRun, validation), ct);
             await ResponseWriter.WriteObjectAsync(context, applyResult.Created ? 201 : 200, def, applyResult.Object, shape, time);
             return;
         }
 
-        var patch = BodyReader.ParseJson(bytes);
+        var patch = PatchBodies.Parse(bytes, patchType, validation != FieldValidationMode.Ignore);
         var command = new PatchObject(def, target.Namespace, name, target.Subresource, patchType, patch, dryRun, validation);
         var result = await mediator.Send(command, ct);
         FieldValidation.WriteWarnings(context, command.Warnings);

@@ -23,6 +23,9 @@ public static class CommandLine
         ("--watch-cache-size", "WatchCacheSize", "changes kept replayable for watches; older resourceVersions get 410 Expired (default 20000)"),
         ("--token-auth-file", "TokenAuthFile", "CSV of extra bearer tokens: token,user,uid,\"group1,group2\" (as kube-apiserver)"),
         ("--authorization-mode", "AuthorizationMode", "RBAC or AlwaysAllow (default RBAC; the admin token is in system:masters either way)"),
+        ("--max-requests-inflight", "MaxRequestsInflight", "concurrent read requests before 429, as kube-apiserver; 0 = unlimited (default 400)"),
+        ("--max-mutating-requests-inflight", "MaxMutatingRequestsInflight", "concurrent write requests before 429; 0 = unlimited (default 200)"),
+        ("--max-watches-per-client", "MaxWatchesPerClient", "concurrent watches per client before 429; 0 = unlimited (default 250)"),
     ];
 
     // Generic-host switches that WebApplicationFactory passes to the entry point; not part of our contract.

@@ -51,6 +51,7 @@ public static class EmulatorHost
         app.UseMiddleware<StatusExceptionMiddleware>();
         app.UseSwaggerUiOnHttpPort(options);
         app.UseMiddleware<AuthenticationMiddleware>();
+        app.UseMiddleware<RequestLimitsMiddleware>();
         app.MapSystem();
         Emulator.Api.Security.SecurityEndpoints.MapSecurity(app);
         app.MapDiscovery();

@@ -27,5 +27,14 @@ public sealed class EmulatorOptions
     /// <summary>RBAC (default) or AlwaysAllow, for an open emulator where every authenticated user may do anything.</summary>
     public string AuthorizationMode { get; set; } = "RBAC";
 
+    /// <summary>kube-apiserver --max-requests-inflight: concurrent non-mutating short requests; 0 = unlimited.</summary>
+    public int MaxRequestsInflight { get; set; } = 400;
+
+    /// <summary>kube-apiserver --max-mutating-requests-inflight: concurrent writes; 0 = unlimited.</summary>
+    public int MaxMutatingRequestsInflight { get; set; } = 200;
+
+    /// <summary>Concurrent watches one client (address + credentials + user agent) may hold; 0 = unlimited (ADR 0008).</summary>
+    public int MaxWatchesPerClient { get; set; } = 250;
+
     public string DatabasePath => Path.Combine(DataDir, "emulator.db");
 }

@@ -15,8 +15,8 @@ public static class MediaTypes
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
     public const string ApplyPatchYaml = "application/apply-patch+yaml";
 
-    private const string Supported =
-        "application/json, application/yaml, application/vnd.kubernetes.protobuf, application/json;stream=watch, application/vnd.kubernetes.protobuf;stream=watch";
+    // negotiation.NegotiateOutputMediaType lists the serializers' media types (MediaTypesForSerializer), not the stream ones.
+    private const string Supported = "application/json, application/yaml, application/vnd.kubernetes.protobuf";
 
     /// <summary>Walks the Accept list in order and takes the first range we can serve; 406 when none fits.</summary>
     public static ResponseShape Negotiate(string? accept)

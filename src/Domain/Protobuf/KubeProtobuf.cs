@@ -21,13 +21,21 @@ public static class KubeProtobuf
     /// </summary>
     public static JsonObject Decode(ReadOnlySpan<byte> body) => Decode(body, depth: 0);
 
+    /// <summary>The envelope's typeMeta alone; throws for a body whose envelope (runtime.Unknown) does not parse.</summary>
+    public static (string ApiVersion, string Kind) ReadTypeMeta(ReadOnlySpan<byte> body)
+    {
+        if (!body.StartsWith(Magic))
+            throw new ProtobufDecodeException("provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]");
+        var envelope = UnknownEnvelope.Read(body[Magic.Length..]);
+        return (envelope.ApiVersion, envelope.Kind);
+    }
+
     public static bool IsKnown(string apiVersion, string kind) => KubeKinds.Find(apiVersion, kind) is not null;
 
     internal static JsonObject Decode(ReadOnlySpan<byte> body, int depth)
     {
         if (!body.StartsWith(Magic))
-            throw new ProtobufDecodeException(
-                $"not a {MediaType} body: it must start with the bytes 6b 38 73 00 (\"k8s\\0\")");
+            throw new ProtobufDecodeException("provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]");
 
         var envelope = UnknownEnvelope.Read(body[Magic.Length..]);
         if (envelope.ContentEncoding.Length > 0)
@@ -78,7 +86,7 @@ public static class KubeProtobuf
                 switch (field)
                 {
                     case 1:
-                        (apiVersion, kind) = ReadTypeMeta(value);
+                        (apiVersion, kind) = ReadTypeMetaField(value);
                         break;
                     case 2:
                         raw = value;
@@ -94,7 +102,7 @@ public static class KubeProtobuf
             return new UnknownEnvelope(apiVersion, kind, raw, contentEncoding, contentType);
         }
 
-        private static (string ApiVersion, string Kind) ReadTypeMeta(ReadOnlySpan<byte> data)
+        internal static (string ApiVersion, string Kind) ReadTypeMetaField(ReadOnlySpan<byte> data)
         {
             string apiVersion = "", kind = "";
             var reader = new ProtoReader(data);

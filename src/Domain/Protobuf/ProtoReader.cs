@@ -7,6 +7,9 @@ namespace Emulator.Domain.Protobuf;
 /// </summary>
 internal ref struct ProtoReader(ReadOnlySpan<byte> data)
 {
+    /// <summary>What gogo-generated Unmarshal code answers for truncated data (io.ErrUnexpectedEOF).</summary>
+    public const string UnexpectedEof = "unexpected EOF";
+
     private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
 
@@ -28,21 +31,20 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
         for (var shift = 0; shift < 70; shift += 7)
         {
             if (_position >= _data.Length)
-                throw new ProtobufDecodeException("malformed protobuf: data ends inside a varint");
+                throw new ProtobufDecodeException(UnexpectedEof);
             var b = _data[_position++];
             result |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)
                 return result;
         }
-        throw new ProtobufDecodeException("malformed protobuf: varint longer than ten bytes");
+        throw new ProtobufDecodeException("proto: integer overflow");
     }
 
     public ReadOnlySpan<byte> ReadLengthDelimited()
     {
         var length = ReadVarint();
         if (length > (ulong)(_data.Length - _position))
-            throw new ProtobufDecodeException(
-                $"malformed protobuf: length-delimited field of {length} bytes exceeds the {_data.Length - _position} bytes left");
+            throw new ProtobufDecodeException(UnexpectedEof);
         var slice = _data.Slice(_position, (int)length);
         _position += (int)length;
         return slice;
@@ -74,7 +76,7 @@ internal ref struct ProtoReader(ReadOnlySpan<byte> data)
     private void Advance(int count)
     {
         if (count > _data.Length - _position)
-            throw new ProtobufDecodeException("malformed protobuf: data ends inside a fixed-width field");
+            throw new ProtobufDecodeException(UnexpectedEof);
         _position += count;
     }
 }

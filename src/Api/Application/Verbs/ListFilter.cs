@@ -26,7 +26,11 @@ public static class ListFilter
             foreach (var field in fields.Requirements.Select(r => r.Field))
             {
                 if (field is "metadata.name" or "metadata.namespace" || def.FieldSelectors.ContainsKey(field)) continue;
-                throw StatusException.BadRequest($"field label not supported: {field}");
+                // Kinds with their own field label conversion (k/k pkg/apis/*/v1/conversion.go) answer in its words;
+                // the rest fall back to runtime.DefaultMetaV1FieldSelectorConversion.
+                throw StatusException.BadRequest(def.FieldSelectors.Count > 0
+                    ? $"field label not supported: {field}"
+                    : $"\"{field}\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"");
             }
         }
         if (labels is null && fields is null) return static _ => true;

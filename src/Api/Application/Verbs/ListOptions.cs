@@ -13,7 +13,6 @@ public sealed record ListOptions(
 
     private static bool Bool(IQueryCollection q, string name) => Str(q, name) is "true" or "1" or "True";
 
-    /// <summary>Unparsable numbers are kept as long.MinValue so the validator can refuse them with the field named.</summary>
-    private static long? Long(IQueryCollection q, string name) =>
-        Str(q, name) is { } s ? (long.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : long.MinValue) : null;
+    /// <summary>Numbers convert as the apiserver's parameter codec converts them: a bad one is a 400 in strconv's words.</summary>
+    private static long? Long(IQueryCollection q, string name) => Http.QueryParams.Int64(Str(q, name));
 }

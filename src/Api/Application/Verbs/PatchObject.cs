@@ -53,10 +53,15 @@ public sealed class PatchObjectHandler(GenericRegistry registry) : ICommandHandl
                 _ => throw StatusException.UnsupportedMediaType(patchType),
             };
         }
+        catch (PatchException) when (patchType == MediaTypes.JsonPatch)
+        {
+            throw PatchBodies.JsonPatchNotApplicable();
+        }
         catch (PatchException e)
         {
             throw StatusException.Invalid("", "", "", "", [FieldError.Invalid("patch", patch?.ToJsonString() ?? "", e.Message)]);
         }
+        if (GoJsonSyntax.Depth(patched) > GoJsonSyntax.MaxNestingDepth) throw StatusException.BadRequest(BodyReader.TooDeep);
         return patched as JsonObject ?? throw StatusException.BadRequest("the patch produced an object that is not a JSON object");
     }
 }

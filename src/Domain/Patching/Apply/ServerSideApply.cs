@@ -13,7 +13,8 @@ public static class ServerSideApply
 {
     public static JsonObject Apply(JsonObject? live, JsonObject applied, TypeSchema schema, string manager, bool force, string now)
     {
-        var apiVersion = applied["apiVersion"]?.GetValue<string>() ?? "";
+        // A non-string apiVersion is no version at all (the handler refuses it first; fuzzing finding for direct callers).
+        var apiVersion = applied["apiVersion"] is JsonValue v && v.TryGetValue<string>(out var text) ? text : "";
         var appliedSet = FieldPaths.Of(applied, schema);
         var result = live is null ? new JsonObject() : (JsonObject)live.DeepClone();
         var entries = result["metadata"]?["managedFields"] is JsonArray existing
