@@ -4,21 +4,10 @@ using Emulator.Domain.Printing;
 namespace Emulator.Domain.Resources.Rbac;
 
 /// <summary>
-/// printers.go's roleColumnDefinitions (Name, Created At as RFC 3339) and roleBindingsColumnDefinitions (Name, Role
-/// as Kind/name, Age; wide: Users, Groups, ServiceAccounts), shared by the namespaced and cluster kinds.
+/// printers.go's roleBindingsColumnDefinitions (Name, Role as Kind/name, Age; wide: Users, Groups, ServiceAccounts),
+/// shared by RoleBinding and ClusterRoleBinding. Role and ClusterRole have no handler in printers.go: the apiserver's
+/// default convertor (Name, Created At) prints them.
 /// </summary>
-public sealed class RoleTablePrinter : ITablePrinter
-{
-    public IReadOnlyList<TableColumn> Columns { get; } =
-    [
-        StandardColumns.Name,
-        new("Created At", Type: "date", Description: StandardColumns.Age.Description),
-    ];
-
-    public object?[] Cells(JsonObject obj, DateTimeOffset now) =>
-        [obj.Name(), HumanDuration.ParseTime(obj.Meta()["creationTimestamp"]) is { } t ? t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) : "<unknown>"];
-}
-
 public sealed class RoleBindingTablePrinter(string bindingKind) : ITablePrinter
 {
     public IReadOnlyList<TableColumn> Columns { get; } =
