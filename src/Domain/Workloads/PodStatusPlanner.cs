@@ -49,42 +49,6 @@ public static class PodStatusPlanner
         return status;
     }
 
-    /// <summary>Containers started: Running with the pod IP; Ready follows the readiness of each container.</summary>
-    public static JsonObject Running(JsonObject pod, string hostIp, string podIp, string startedAt, IReadOnlyDictionary<string, bool> ready,
-        string now)
-    {
-        var previous = pod["status"]?["conditions"];
-        var names = ContainerNames(pod);
-        var unready = names.Where(n => !ready.GetValueOrDefault(n)).ToList();
-        var allReady = unready.Count == 0;
-        var message = $"containers with unready status: [{string.Join(" ", unready)}]";
-        var status = Base(pod, "Running", hostIp, now);
-        status["podIP"] = podIp;
-        status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp });
-        var conditions = previous?.DeepClone() as JsonArray ?? [];
-        Conditions.Set(conditions, Condition("PodReadyToStartContainers", "True", null, null, now));
-        Conditions.Set(conditions, Condition("Initialized", "True", null, null, now));
-        Conditions.Set(conditions, allReady ? Condition("Ready", "True", null, null, now) : Condition("Ready", "False", "ContainersNotReady", message, now));
-        Conditions.Set(conditions, allReady
-            ? Condition("ContainersReady", "True", null, null, now)
-            : Condition("ContainersReady", "False", "ContainersNotReady", message, now));
-        Conditions.Set(conditions, Condition("PodScheduled", "True", null, null, ScheduledTime(pod) ?? now));
-        status["conditions"] = Ordered(conditions);
-        status["containerStatuses"] = Statuses(pod, c =>
-        {
-            var image = ImageReference.Parse(c.Str("image") ?? "");
-            var name = c.Str("name") ?? "";
-            return new JsonObject
-            {
-                ["containerID"] = $"containerd://{ContainerId(pod, name)}",
-                ["image"] = image.Normalized, ["imageID"] = image.ImageId, ["lastState"] = new JsonObject(), ["name"] = name,
-                ["ready"] = ready.GetValueOrDefault(name), ["restartCount"] = 0, ["started"] = true,
-                ["state"] = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = startedAt } },
-            };
-        });
-        return status;
-    }
-
     public static IReadOnlyList<string> ContainerNames(JsonObject pod) =>
         (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>().Select(c => c.Str("name") ?? "").ToList() ?? [];
 
