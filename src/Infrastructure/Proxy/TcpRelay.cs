@@ -12,7 +12,11 @@ namespace Emulator.Infrastructure.Proxy;
 /// </summary>
 public static class TcpRelay
 {
-    private const int BufferSize = 64 * 1024;
+    // Request/response traffic stays in a small pooled buffer; a read that fills it means bulk data, which moves to a
+    // large one (fewer syscalls per MB: 64 KiB gave 0.30x of a direct connection in bench §6, 256 KiB 0.48x). Starting
+    // small keeps many idle or chatty connections off the large-object heap.
+    private const int SmallBufferSize = 16 * 1024;
+    private const int BulkBufferSize = 256 * 1024;
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task RunAsync(Socket client, ProxyEndpoint endpoint)
@@ -57,7 +61,7 @@ public static class TcpRelay
 
     private static async Task PumpAsync(Socket from, Socket to, Action abort)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(SmallBufferSize);
         try
         {
             while (true)
@@ -70,6 +74,11 @@ public static class TcpRelay
                 }
                 var sent = 0;
                 while (sent < n) sent += await to.SendAsync(buffer.AsMemory(sent, n - sent), SocketFlags.None);
+                if (n == buffer.Length && buffer.Length < BulkBufferSize)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(BulkBufferSize);
+                }
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
