@@ -9,5 +9,5 @@ public sealed class ClusterRoleBindingResource : ResourceDefinition
 
     public override ITablePrinter Printer { get; } = new RoleBindingTablePrinter("ClusterRoleBinding");
 
-    public override ResourceStrategy Strategy { get; } = new ClusterRoleBindingStrategy();
+    public override ResourceStrategy Strategy { get; } = new BindingStrategy(namespaced: false);
 }

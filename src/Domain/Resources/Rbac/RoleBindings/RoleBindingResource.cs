@@ -9,5 +9,5 @@ public sealed class RoleBindingResource : ResourceDefinition
 
     public override ITablePrinter Printer { get; } = new RoleBindingTablePrinter("RoleBinding");
 
-    public override ResourceStrategy Strategy { get; } = new RoleBindingStrategy();
+    public override ResourceStrategy Strategy { get; } = new BindingStrategy(namespaced: true);
 }
