@@ -56,6 +56,8 @@ public static class PatchMetaTable
         [(typeof(V1DeploymentSpec), "strategy")] = new("retainKeys"),
         [(typeof(V1DeploymentStatus), "conditions")] = ByType,
         [(typeof(V1ReplicaSetStatus), "conditions")] = ByType,
+        // batch/v1
+        [(typeof(V1JobStatus), "conditions")] = new("merge", "type", "atomic"),
     };
 
     public static PatchMeta Lookup(Type type, string field) => Table.GetValueOrDefault((type, field)) ?? PatchMeta.None;

@@ -24,6 +24,8 @@ internal static class KubeKinds
             [("apps/v1", "StatefulSet")] = "apps.StatefulSet",
             [("apps/v1", "DaemonSet")] = "apps.DaemonSet",
             [("apps/v1", "ControllerRevision")] = "apps.ControllerRevision",
+            [("batch/v1", "Job")] = "batch.Job",
+            [("batch/v1", "CronJob")] = "batch.CronJob",
             [("discovery.k8s.io/v1", "EndpointSlice")] = "discovery.EndpointSlice",
             [("events.k8s.io/v1", "Event")] = "events.Event",
             [("coordination.k8s.io/v1", "Lease")] = "coordination.Lease",

@@ -28,6 +28,7 @@ internal static class ProtoSchema
         CoreV1PodSchema.Register(builder);
         CoreV1VolumeSchema.Register(builder);
         AppsV1Schema.Register(builder);
+        BatchV1Schema.Register(builder);
         DiscoveryV1Schema.Register(builder);
         EventsV1Schema.Register(builder);
         CoordinationV1Schema.Register(builder);

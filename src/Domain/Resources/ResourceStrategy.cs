@@ -78,6 +78,12 @@ public class ResourceStrategy
     /// </summary>
     public virtual long? GracefulDeletePeriod(JsonObject obj, long? requestedGracePeriodSeconds) => null;
 
+    /// <summary>
+    /// DefaultGarbageCollectionPolicy: the propagationPolicy a DELETE without one gets; null is Background. batch/v1 Jobs
+    /// say Orphan for backwards compatibility.
+    /// </summary>
+    public virtual string? DefaultPropagationPolicy => null;
+
     /// <summary>An object being deleted goes away once nothing holds it: no metadata.finalizers by default.</summary>
     public virtual bool ReadyToDelete(JsonObject obj) => obj.Meta()["finalizers"] is not JsonArray { Count: > 0 };
 

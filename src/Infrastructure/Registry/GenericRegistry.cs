@@ -191,7 +191,7 @@ public sealed class GenericRegistry(ObjectStore store, ResourceCatalog catalog, 
                 obj.Meta()["deletionGracePeriodSeconds"] = grace;
                 return options.DryRun ? new WriteDecision.DryRun(obj, false) : new WriteDecision.Put(obj);
             }
-            AddGarbageCollectionFinalizer(obj, options.PropagationPolicy);
+            AddGarbageCollectionFinalizer(obj, options.PropagationPolicy ?? def.Strategy.DefaultPropagationPolicy);
             var isNamespace = def.Kind is { Group: "", Plural: "namespaces" };
             if (isNamespace || obj.Meta()["finalizers"] is JsonArray { Count: > 0 })
             {

@@ -1,3 +1,4 @@
+using Emulator.Infrastructure.Batch;
 using Emulator.Infrastructure.Controllers.Framework;
 using Emulator.Infrastructure.Kubelet;
 using Emulator.Infrastructure.Kubelet.Emulations;
@@ -25,6 +26,7 @@ public static class WorkloadsRegistration
         services.AddSingleton<IReconciler, SchedulerReconciler>();
         services.AddSingleton<IReconciler, GarbageCollector>();
         services.AddSingleton<IReconciler, DisruptionReconciler>();
+        services.AddBatchControllers();
         services.AddHostedService<NodeHeartbeat>();
         services.AddHostedService<SimulatedKubelet>();
         return services;
