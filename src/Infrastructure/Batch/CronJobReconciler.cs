@@ -132,23 +132,32 @@ public sealed class CronJobReconciler(GenericRegistry registry, BatchKinds batch
     private static List<JsonObject> Active(JsonObject status) => [.. (status["active"] as JsonArray ?? []).OfType<JsonObject>()];
 
     /// <summary>
-    /// Jobs that finished leave status.active (the last successful one sets lastSuccessfulTime), jobs that are gone
-    /// leave it too, and owned jobs missing from it are added back.
+    /// syncCronJob's pass over the owned jobs: finished ones leave status.active (SawCompletedJob), references to jobs
+    /// that are gone are dropped, an unfinished job missing from the list is only reported (UnexpectedJob), and finished
+    /// jobs outside the list move lastSuccessfulTime forward.
     /// </summary>
     private async Task RefreshActiveAsync(JsonObject cronJob, JsonObject status, IReadOnlyList<JsonObject> jobs, CancellationToken ct)
     {
-        // References keep the resourceVersion they were taken at, as the real controller's do.
-        var active = new JsonArray();
         var listed = Active(status);
-        foreach (var job in jobs.Where(j => !JobConditions.IsFinished(j)).OrderBy(j => j.Name(), StringComparer.Ordinal))
-            active.Add(listed.FirstOrDefault(r => r.Str("uid") == job.Meta().Str("uid"))?.DeepClone() ?? CronJobPlanner.Reference(job));
-        foreach (var reference in Active(status))
+        var active = new JsonArray();
+        foreach (var reference in listed)
         {
             var job = jobs.FirstOrDefault(j => j.Meta().Str("uid") == reference.Str("uid"));
-            if (job is null || !JobConditions.IsFinished(job)) continue;
+            if (job is null) continue;
+            if (!JobConditions.IsFinished(job))
+            {
+                active.Add(reference.DeepClone());
+                continue;
+            }
             var condition = JobConditions.IsTrue(job, JobConditions.Complete) ? JobConditions.Complete : JobConditions.Failed;
             await events.RecordAsync(cronJob, "Normal", "SawCompletedJob", $"Saw completed job: {job.Name()}, condition: {condition}", Component, null, ct);
-            if (condition == JobConditions.Complete && job["status"]?["completionTime"] is { } completion
+        }
+        foreach (var job in jobs)
+        {
+            var inList = listed.Any(r => r.Str("uid") == job.Meta().Str("uid"));
+            if (!inList && !JobConditions.IsFinished(job))
+                await events.RecordAsync(cronJob, "Warning", "UnexpectedJob", $"Saw a job that the controller did not create or forgot: {job.Name()}", Component, null, ct);
+            else if (!inList && job["status"]?["completionTime"] is { } completion
                 && (PodFacts.Time(status["lastSuccessfulTime"]) is not { } last || PodFacts.Time(completion) > last))
                 status["lastSuccessfulTime"] = completion.DeepClone();
         }
