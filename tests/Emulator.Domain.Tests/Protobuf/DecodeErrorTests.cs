@@ -20,12 +20,12 @@ public sealed class DecodeErrorTests
     [Fact]
     public void Rejects_a_kind_without_schema()
     {
-        var body = ProtoWriter.Body("batch/v1", "Job", w => w.Message(1, m => m.String(1, "j")));
+        var body = ProtoWriter.Body("example.com/v1", "Widget", w => w.Message(1, m => m.String(1, "j")));
 
         var error = Assert.Throws<ProtobufDecodeException>(() => KubeProtobuf.Decode(body));
 
-        Assert.Contains("Job", error.Message);
-        Assert.Contains("batch/v1", error.Message);
+        Assert.Contains("Widget", error.Message);
+        Assert.Contains("example.com/v1", error.Message);
     }
 
     [Fact]

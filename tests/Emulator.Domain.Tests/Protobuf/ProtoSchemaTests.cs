@@ -12,6 +12,7 @@ public sealed class ProtoSchemaTests
         { "apps/v1", "StatefulSet" }, { "apps/v1", "DaemonSet" }, { "apps/v1", "ControllerRevision" },
         { "discovery.k8s.io/v1", "EndpointSlice" }, { "events.k8s.io/v1", "Event" },
         { "coordination.k8s.io/v1", "Lease" }, { "autoscaling/v1", "Scale" },
+        { "batch/v1", "Job" }, { "batch/v1", "CronJob" },
         { "v1", "DeleteOptions" }, { "meta.k8s.io/v1", "DeleteOptions" }, { "apps/v1", "DeleteOptions" },
     };
 
@@ -26,7 +27,7 @@ public sealed class ProtoSchemaTests
     }
 
     [Theory]
-    [InlineData("batch/v1", "Job")]
+    [InlineData("example.com/v1", "Widget")]
     [InlineData("v1", "Deployment")]
     [InlineData("apps/v1", "Pod")]
     [InlineData("", "DeleteOptions")]
