@@ -92,36 +92,36 @@ public sealed class CronJobReconciler(GenericRegistry registry, BatchKinds batch
                 $"too many missed start times: {missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew", Component, null, ct);
         if (scheduled is { } at)
         {
-            var deadline = JsonNumber.Long(spec?["startingDeadlineSeconds"]);
             var name = CronJobPlanner.JobName(cronJob.Name(), at);
-            if (deadline is { } d && at.AddSeconds(d) < now)
-                await events.RecordAsync(cronJob, "Warning", "MissSchedule",
-                    $"Missed scheduled time to start a job: {at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}", Component, null, ct);
-            else if (jobs.Any(j => j.Name() == name) || Active(status).Any(r => r.Str("name") == name))
+            // Already processed: its job is listed or exists, or it is the recorded lastScheduleTime.
+            var exists = jobs.Any(j => j.Name() == name) || Active(status).Any(r => r.Str("name") == name)
+                || PodFacts.Time(status["lastScheduleTime"]) == at;
+            switch (CronJobPlanner.Decide(cronJob, at, now, exists, Active(status).Count))
             {
-                // Already ran: nothing to do for this time.
-            }
-            else if (spec.Str("concurrencyPolicy") == "Forbid" && Active(status).Count > 0)
-            {
-                await events.RecordAsync(cronJob, "Normal", "JobAlreadyActive",
-                    "Not starting job because prior execution is running and concurrency policy is Forbid", Component, null, ct);
-            }
-            else
-            {
-                if (spec.Str("concurrencyPolicy") == "Replace")
-                {
-                    foreach (var reference in Active(status).ToList())
+                case CronRunDecision.Missed:
+                    await events.RecordAsync(cronJob, "Warning", "MissSchedule",
+                        $"Missed scheduled time to start a job: {at.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture)}", Component, null, ct);
+                    break;
+                case CronRunDecision.Forbidden:
+                    await events.RecordAsync(cronJob, "Normal", "JobAlreadyActive",
+                        "Not starting job because prior execution is running and concurrency policy is Forbid", Component, null, ct);
+                    break;
+                case CronRunDecision.Create:
+                    if (spec.Str("concurrencyPolicy") == "Replace")
                     {
-                        await DeleteJobAsync(cronJob, reference.Str("name") ?? "", reference.Str("uid"), ct);
-                        ((JsonArray)status["active"]!).Remove(reference);
+                        foreach (var reference in Active(status))
+                        {
+                            await DeleteJobAsync(cronJob, reference.Str("name") ?? "", reference.Str("uid"), ct);
+                            ((JsonArray)status["active"]!).Remove(reference);
+                        }
                     }
-                }
-                if (await CreateJobAsync(cronJob, at, zone, ct) is { } created)
-                {
-                    if (status["active"] is not JsonArray active) status["active"] = active = new JsonArray();
-                    active.Add(CronJobPlanner.Reference(created));
-                    status["lastScheduleTime"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-                }
+                    if (await CreateJobAsync(cronJob, at, zone, ct) is { } created)
+                    {
+                        if (status["active"] is not JsonArray active) status["active"] = active = new JsonArray();
+                        active.Add(CronJobPlanner.Reference(created));
+                        status["lastScheduleTime"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    break;
             }
         }
         if (Active(status).Count == 0) status.Remove("active");

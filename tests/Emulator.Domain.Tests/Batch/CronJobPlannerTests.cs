@@ -84,4 +84,20 @@ public sealed class CronJobPlannerTests
         var pruned = CronJobPlanner.JobsToPrune(CronJob("2026-01-01T00:00:00Z"), jobs).Select(j => j["metadata"]!["name"]!.GetValue<string>());
         Assert.Equal(["s1", "f1"], pruned);
     }
+
+    [Theory]
+    [InlineData("Allow", null, false, 1, "2026-01-01T10:04:10Z", CronRunDecision.Create)]
+    [InlineData("Forbid", null, false, 1, "2026-01-01T10:04:10Z", CronRunDecision.Forbidden)]
+    [InlineData("Forbid", null, false, 0, "2026-01-01T10:04:10Z", CronRunDecision.Create)]
+    [InlineData("Replace", null, false, 1, "2026-01-01T10:04:10Z", CronRunDecision.Create)]
+    [InlineData("Allow", null, true, 0, "2026-01-01T10:04:10Z", CronRunDecision.AlreadyRan)]
+    [InlineData("Allow", 5L, false, 0, "2026-01-01T10:04:10Z", CronRunDecision.Missed)]
+    [InlineData("Allow", 30L, false, 0, "2026-01-01T10:04:10Z", CronRunDecision.Create)]
+    public void Concurrency_policy_and_starting_deadline_decide_whether_a_due_run_starts(
+        string policy, long? startingDeadline, bool exists, int active, string now, CronRunDecision expected)
+    {
+        var cj = CronJob("2026-01-01T00:00:00Z", startingDeadline: startingDeadline);
+        cj["spec"]!["concurrencyPolicy"] = policy;
+        Assert.Equal(expected, CronJobPlanner.Decide(cj, At("2026-01-01T10:04:00Z"), At(now), exists, active));
+    }
 }

@@ -95,4 +95,35 @@ public sealed class CronJobTests(EmulatorFixture fixture)
         (await kubectl.RunAsync("get", "cronjob", "zoned", "-n", ns, "--no-headers")).Succeeds()
             .PrintsLine(@"^zoned\s+@hourly\s+Asia/Tokyo\s+False\s+0\s+<none>\s+\S+$");
     }
+
+    [Fact]
+    public async Task A_forbid_cron_job_skips_a_run_while_the_previous_job_is_still_running()
+    {
+        var ns = await fixture.CreateNamespaceAsync("cronforbid");
+        var kubectl = fixture.Kubectl;
+        const string forbid = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: long}
+            spec:
+              schedule: "* * * * *"
+              concurrencyPolicy: Forbid
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: c, image: busybox, command: [sh, -c, "sleep 600"]}]
+            """;
+        (await kubectl.CreateFromManifestAsync(forbid, "-n", ns)).Succeeds();
+        // The first run starts within a minute; the next activation finds it running and is skipped.
+        await JobTests.PollAsync(async () =>
+            (await kubectl.RunAsync("get", "events", "-n", ns, "--field-selector", "reason=JobAlreadyActive", "-o", "jsonpath={.items[*].message}")).Stdout
+                .Contains("Not starting job because prior execution is running and concurrency policy is Forbid", StringComparison.Ordinal),
+            "the JobAlreadyActive event", TimeSpan.FromSeconds(180));
+        var jobs = (await kubectl.RunAsync("get", "jobs", "-n", ns, "--no-headers")).Succeeds();
+        Assert.Single(jobs.StdoutLines);
+        (await kubectl.RunAsync("get", "cronjob", "long", "-n", ns, "--no-headers")).Succeeds()
+            .PrintsLine(@"^long\s+\* \* \* \* \*\s+<none>\s+False\s+1\s+\d+s\s+\S+$");
+    }
 }

@@ -190,9 +190,9 @@ public sealed class JobTests(EmulatorFixture fixture)
                 command: ["sh", "-c", "{script}"]
         """;
 
-    internal static async Task PollAsync(Func<Task<bool>> condition, string what)
+    internal static async Task PollAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + Run;
+        var deadline = DateTime.UtcNow + (within ?? Run);
         while (DateTime.UtcNow < deadline)
         {
             if (await condition()) return;

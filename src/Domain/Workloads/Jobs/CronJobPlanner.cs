@@ -4,6 +4,22 @@ using Emulator.Domain.Resources;
 
 namespace Emulator.Domain.Workloads.Jobs;
 
+/// <summary>What syncCronJob does about a due schedule time.</summary>
+public enum CronRunDecision
+{
+    /// <summary>startingDeadlineSeconds passed: the run is missed (MissSchedule).</summary>
+    Missed,
+
+    /// <summary>The job for this time exists already.</summary>
+    AlreadyRan,
+
+    /// <summary>concurrencyPolicy Forbid and a job still runs (JobAlreadyActive).</summary>
+    Forbidden,
+
+    /// <summary>Create the job (after deleting the active ones under Replace).</summary>
+    Create,
+}
+
 /// <summary>The pure half of pkg/controller/cronjob (cronjob_controllerv2.go, utils.go): which run is due, the job it makes, what to prune.</summary>
 public static class CronJobPlanner
 {
@@ -11,6 +27,15 @@ public static class CronJobPlanner
 
     // More missed start times than this and the controller refuses to catch up (utils.go).
     public const int MaxMissedStartTimes = 100;
+
+    /// <summary>The decision for the due time <paramref name="scheduled"/>, in the controller's order of checks.</summary>
+    public static CronRunDecision Decide(JsonObject cronJob, DateTimeOffset scheduled, DateTimeOffset now, bool jobExists, int active)
+    {
+        if (JsonNumber.Long(cronJob["spec"]?["startingDeadlineSeconds"]) is { } deadline && scheduled.AddSeconds(deadline) < now) return CronRunDecision.Missed;
+        if (jobExists) return CronRunDecision.AlreadyRan;
+        if (cronJob["spec"].Str("concurrencyPolicy") == "Forbid" && active > 0) return CronRunDecision.Forbidden;
+        return CronRunDecision.Create;
+    }
 
     /// <summary>getJobName: the cron job's name and the scheduled time in minutes since the epoch.</summary>
     public static string JobName(string cronJobName, DateTimeOffset scheduled) =>
