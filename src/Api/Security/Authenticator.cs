@@ -23,7 +23,12 @@ public sealed class Authenticator(Credentials credentials, TokenFile tokenFile, 
         if (certificates.Authenticate(context.Connection.ClientCertificate) is { } certUser) return certUser;
         string? authorization = context.Request.Headers.Authorization;
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-        var token = authorization[7..].Trim();
+        return AuthenticateToken(authorization[7..].Trim());
+    }
+
+    /// <summary>The bearer token authenticators alone, as TokenReview asks them.</summary>
+    public UserInfo? AuthenticateToken(string token)
+    {
         if (token.Length == 0) return null;
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(credentials.Token))) return Admin;
         if (tokenFile.Find(token) is { } fileUser) return fileUser;
