@@ -38,7 +38,12 @@ public sealed class Authenticator(Credentials credentials, TokenFile tokenFile, 
             var account = registry.Get(def, sa.Namespace, sa.Name);
             if (account is null || account.Object.Meta()["deletionTimestamp"] is not null) return null;
             if (sa.Uid.Length > 0 && account.Object.Meta().Str("uid") != sa.Uid) return null;
-            return UserInfo.ForServiceAccount(sa.Namespace, sa.Name, sa.Uid);
+            var user = UserInfo.ForServiceAccount(sa.Namespace, sa.Name, sa.Uid);
+            // pkg/serviceaccount claims.go: a token's jti is the credential id its user carries (ServiceAccountTokenJTI, GA in 1.32).
+            return sa.Jti.Length == 0 ? user : user with
+            {
+                Extra = new Dictionary<string, IReadOnlyList<string>> { ["authentication.kubernetes.io/credential-id"] = [$"JTI={sa.Jti}"] },
+            };
         }
         return null;
     }
