@@ -29,6 +29,14 @@ public sealed class EscalationTests(SecurityFixture fixture)
             .PrintsErrorLine("^\\{APIGroups:\\[\"sec.example.com\"\\], Resources:\\[\"widgets\"\\], Verbs:\\[\"get\" \"delete\"\\]\\}$");
         (await fixture.Kubectl.RunAsync("get", "role", "lease-admin", "-n", ns)).FailsWith(1);
 
+        // An update is checked on the object it would store, whichever verb writes it.
+        (await fixture.AsToken(SecurityFixture.JaneToken, "patch", "role", "pod-reader", "-n", ns, "--type=json",
+            "-p", "[{\"op\":\"add\",\"path\":\"/rules/-\",\"value\":{\"apiGroups\":[\"\"],\"resources\":[\"nodes\"],\"verbs\":[\"list\"]}}]"))
+            .FailsWith(1)
+            .PrintsErrorLine($"^Error from server \\(Forbidden\\): roles.rbac.authorization.k8s.io \"pod-reader\" is forbidden: user \"jane\" \\(groups={JaneGroups}\\) " +
+                             "is attempting to grant RBAC permissions not currently held:$")
+            .PrintsErrorLine("^\\{APIGroups:\\[\"\"\\], Resources:\\[\"nodes\"\\], Verbs:\\[\"list\"\\]\\}$");
+
         (await fixture.Kubectl.RunAsync("create", "role", "escalator", "--verb=escalate", "--resource=roles.rbac.authorization.k8s.io", "-n", ns)).Succeeds();
         (await fixture.Kubectl.RunAsync("create", "rolebinding", "jane-escalates", "--role=escalator", "--user=jane", "-n", ns)).Succeeds();
         (await AsJane(leases)).Succeeds().PrintsLine("^role.rbac.authorization.k8s.io/lease-admin created$");
