@@ -17,7 +17,17 @@ catch (ArgumentException e)
 }
 
 // The body lives in Hosting/EmulatorHost so that Emulator.Testing can run the same emulator inside a test process.
-var app = EmulatorHost.Build(flags);
+WebApplication app;
+try
+{
+    app = EmulatorHost.Build(flags);
+}
+catch (StartupException e)
+{
+    // component-base cli.Run: a configuration error is one line on stderr and exit code 1, no stack trace.
+    Console.Error.WriteLine($"Error: {e.Message}");
+    return 1;
+}
 await app.RunAsync();
 return 0;
 

@@ -31,6 +31,7 @@ public static class EmulatorHost
         if (builder.Configuration.GetValue("Emulator:Listen", true))
         {
             var pki = Pki.LoadOrCreate(options.DataDir, [bind]);
+            builder.Services.AddSingleton(pki);
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Limits.MaxRequestBodySize = null;

@@ -23,7 +23,12 @@ public sealed class Authenticator(Credentials credentials, TokenFile tokenFile, 
         if (certificates.Authenticate(context.Connection.ClientCertificate) is { } certUser) return certUser;
         string? authorization = context.Request.Headers.Authorization;
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
-        var token = authorization[7..].Trim();
+        return AuthenticateToken(authorization[7..].Trim());
+    }
+
+    /// <summary>The bearer token authenticators alone, as TokenReview asks them.</summary>
+    public UserInfo? AuthenticateToken(string token)
+    {
         if (token.Length == 0) return null;
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(credentials.Token))) return Admin;
         if (tokenFile.Find(token) is { } fileUser) return fileUser;
@@ -33,7 +38,12 @@ public sealed class Authenticator(Credentials credentials, TokenFile tokenFile, 
             var account = registry.Get(def, sa.Namespace, sa.Name);
             if (account is null || account.Object.Meta()["deletionTimestamp"] is not null) return null;
             if (sa.Uid.Length > 0 && account.Object.Meta().Str("uid") != sa.Uid) return null;
-            return UserInfo.ForServiceAccount(sa.Namespace, sa.Name, sa.Uid);
+            var user = UserInfo.ForServiceAccount(sa.Namespace, sa.Name, sa.Uid);
+            // pkg/serviceaccount claims.go: a token's jti is the credential id its user carries (ServiceAccountTokenJTI, GA in 1.32).
+            return sa.Jti.Length == 0 ? user : user with
+            {
+                Extra = new Dictionary<string, IReadOnlyList<string>> { ["authentication.kubernetes.io/credential-id"] = [$"JTI={sa.Jti}"] },
+            };
         }
         return null;
     }

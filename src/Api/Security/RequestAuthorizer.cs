@@ -24,6 +24,6 @@ public sealed class RequestAuthorizer(EmulatorOptions options, RbacAuthorizer rb
     public static void Validate(EmulatorOptions options)
     {
         if (options.AuthorizationMode is not ("RBAC" or "AlwaysAllow"))
-            throw new ArgumentException($"--authorization-mode: unknown mode \"{options.AuthorizationMode}\" (RBAC or AlwaysAllow)");
+            throw new StartupException($"--authorization-mode: unknown mode \"{options.AuthorizationMode}\" (RBAC or AlwaysAllow)");
     }
 }

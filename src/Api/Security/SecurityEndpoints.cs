@@ -20,6 +20,7 @@ public static class SecurityEndpoints
         app.MapPost("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", AccessReview).ExcludeFromDescription();
         app.MapPost("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews", RulesReview).ExcludeFromDescription();
         app.MapPost("/apis/authentication.k8s.io/v1/selfsubjectreviews", UserReview).ExcludeFromDescription();
+        app.MapDelegatedReviews();
     }
 
     private static async Task AccessReview(HttpContext context, ResourceCatalog catalog, RequestAuthorizer authorizer)
@@ -74,13 +75,23 @@ public static class SecurityEndpoints
         var def = catalog.Get("authentication.k8s.io", "SelfSubjectReview");
         var body = await BodyReader.ReadObjectAsync(context.Request, def.Kind, context.RequestAborted);
         var user = RequestUser.Get(context);
-        var info = new JsonObject { ["username"] = user.Name };
-        if (user.Uid is { Length: > 0 } uid) info["uid"] = uid;
-        info["groups"] = Strings(user.Groups);
-        await ResponseWriter.WriteNodeAsync(context, 201, Review(def.Kind, body, new JsonObject { ["userInfo"] = info }));
+        await ResponseWriter.WriteNodeAsync(context, 201, Review(def.Kind, body, new JsonObject { ["userInfo"] = UserInfoJson(user) }));
     }
 
-    private static JsonObject Review(ResourceKind kind, JsonObject body, JsonObject status)
+    /// <summary>authentication/v1 UserInfo: username, uid, groups and extra, each left out when empty.</summary>
+    internal static JsonObject UserInfoJson(UserInfo user)
+    {
+        var info = new JsonObject();
+        if (user.Name.Length > 0) info["username"] = user.Name;
+        if (user.Uid is { Length: > 0 } uid) info["uid"] = uid;
+        if (user.Groups.Count > 0) info["groups"] = Strings(user.Groups);
+        if (user.Extra.Count > 0)
+            info["extra"] = new JsonObject(user.Extra.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .Select(e => KeyValuePair.Create(e.Key, (JsonNode?)Strings(e.Value))));
+        return info;
+    }
+
+    internal static JsonObject Review(ResourceKind kind, JsonObject body, JsonObject status)
     {
         var meta = body["metadata"] as JsonObject ?? new JsonObject();
         meta = (JsonObject)meta.DeepClone();
@@ -91,5 +102,5 @@ public static class SecurityEndpoints
         return review;
     }
 
-    private static JsonArray Strings(IEnumerable<string>? values) => new([.. (values ?? []).Select(v => (JsonNode)JsonValue.Create(v)!)]);
+    internal static JsonArray Strings(IEnumerable<string>? values) => new([.. (values ?? []).Select(v => (JsonNode)JsonValue.Create(v)!)]);
 }

@@ -38,6 +38,9 @@ internal static class KubeKinds
             [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = "rbac.ClusterRoleBinding",
             [("authorization.k8s.io/v1", "SelfSubjectAccessReview")] = "authorization.SelfSubjectAccessReview",
             [("authorization.k8s.io/v1", "SelfSubjectRulesReview")] = "authorization.SelfSubjectRulesReview",
+            [("authorization.k8s.io/v1", "SubjectAccessReview")] = "authorization.SubjectAccessReview",
+            [("authorization.k8s.io/v1", "LocalSubjectAccessReview")] = "authorization.LocalSubjectAccessReview",
+            [("authentication.k8s.io/v1", "TokenReview")] = "authentication.TokenReview",
             [("authentication.k8s.io/v1", "TokenRequest")] = "authentication.TokenRequest",
             [("authentication.k8s.io/v1", "SelfSubjectReview")] = "authentication.SelfSubjectReview",
         }.ToFrozenDictionary();

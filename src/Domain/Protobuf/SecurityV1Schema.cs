@@ -30,6 +30,14 @@ internal static class SecurityV1Schema
             .String(1, "namespace").String(2, "verb").String(3, "group").String(4, "version").String(5, "resource").String(6, "subresource").String(7, "name");
         b.Message("authorization.NonResourceAttributes").String(1, "path").String(2, "verb");
         b.Message("authorization.SubjectAccessReviewStatus").Bool(1, "allowed", keepZero: true).String(2, "reason").String(3, "evaluationError").Bool(4, "denied");
+        // spec.extra (map<string, ExtraValue>) is not carried in protobuf bodies; JSON bodies carry it.
+        b.Message("authorization.SubjectAccessReview").Message(1, "metadata", ObjectMeta)
+            .Message(2, "spec", "authorization.SubjectAccessReviewSpec").Message(3, "status", "authorization.SubjectAccessReviewStatus");
+        b.Message("authorization.LocalSubjectAccessReview").Message(1, "metadata", ObjectMeta)
+            .Message(2, "spec", "authorization.SubjectAccessReviewSpec").Message(3, "status", "authorization.SubjectAccessReviewStatus");
+        b.Message("authorization.SubjectAccessReviewSpec")
+            .Message(1, "resourceAttributes", "authorization.ResourceAttributes").Message(2, "nonResourceAttributes", "authorization.NonResourceAttributes")
+            .String(3, "user").Strings(4, "groups").String(6, "uid");
         b.Message("authorization.SelfSubjectRulesReview").Message(1, "metadata", ObjectMeta)
             .Message(2, "spec", "authorization.SelfSubjectRulesReviewSpec");
         b.Message("authorization.SelfSubjectRulesReviewSpec").String(1, "namespace");
@@ -38,6 +46,8 @@ internal static class SecurityV1Schema
         b.Message("authentication.TokenRequestSpec")
             .Strings(1, "audiences").Message(3, "boundObjectRef", "authentication.BoundObjectReference").Int64(4, "expirationSeconds");
         b.Message("authentication.BoundObjectReference").String(1, "kind").String(2, "apiVersion").String(3, "name").String(4, "uid");
+        b.Message("authentication.TokenReview").Message(1, "metadata", ObjectMeta).Message(2, "spec", "authentication.TokenReviewSpec");
+        b.Message("authentication.TokenReviewSpec").String(1, "token").Strings(2, "audiences");
         b.Message("authentication.SelfSubjectReview").Message(1, "metadata", ObjectMeta);
     }
 }

@@ -42,11 +42,15 @@ public sealed class RbacAuthorizer(IRbacPolicySource policy)
     }
 
     /// <summary>Every rule that applies to <paramref name="user"/> in <paramref name="ns"/> (SelfSubjectRulesReview).</summary>
-    public IReadOnlyList<V1PolicyRule> RulesFor(UserInfo user, string ns)
+    public IReadOnlyList<V1PolicyRule> RulesFor(UserInfo user, string ns) => RulesFor(user, ns, []);
+
+    /// <summary>
+    /// Every rule bound to <paramref name="user"/> in <paramref name="ns"/> (cluster-wide only for ""), collecting the
+    /// bindings whose role is missing in <paramref name="errors"/>, as DefaultRuleResolver.RulesFor does.
+    /// </summary>
+    public IReadOnlyList<V1PolicyRule> RulesFor(UserInfo user, string ns, List<string> errors)
     {
-        if (user.IsPrivileged)
-            return [new V1PolicyRule { Verbs = ["*"], ApiGroups = ["*"], Resources = ["*"] }, new V1PolicyRule { Verbs = ["*"], NonResourceURLs = ["*"] }];
-        var errors = new List<string>();
+        if (user.IsPrivileged) return FullAuthority;
         var rules = new List<V1PolicyRule>();
         foreach (var b in policy.ClusterRoleBindings())
             if (Subject(b.Subjects, user, "") is not null) rules.AddRange(RulesFor(b.RoleRef, "", errors));
@@ -55,6 +59,18 @@ public sealed class RbacAuthorizer(IRbacPolicySource policy)
                 if (Subject(b.Subjects, user, ns) is not null) rules.AddRange(RulesFor(b.RoleRef, ns, errors));
         return rules;
     }
+
+    /// <summary>cluster-admin's rules: what a ClusterRole's aggregationRule requires of its writer.</summary>
+    public static readonly IReadOnlyList<V1PolicyRule> FullAuthority =
+        [new V1PolicyRule { Verbs = ["*"], ApiGroups = ["*"], Resources = ["*"] }, new V1PolicyRule { Verbs = ["*"], NonResourceURLs = ["*"] }];
+
+    /// <summary>GetRoleReferenceRules: the rules of the role a binding in <paramref name="ns"/> refers to, null when it does not exist.</summary>
+    public IReadOnlyList<V1PolicyRule>? RoleReferenceRules(V1RoleRef roleRef, string ns) => roleRef.Kind switch
+    {
+        "ClusterRole" => policy.ClusterRole(roleRef.Name) is { } c ? [.. c.Rules ?? []] : null,
+        "Role" when ns.Length > 0 => policy.Role(ns, roleRef.Name) is { } r ? [.. r.Rules ?? []] : null,
+        _ => null,
+    };
 
     private IEnumerable<V1PolicyRule> RulesFor(V1RoleRef roleRef, string ns, List<string> errors)
     {

@@ -14,7 +14,8 @@ public sealed class TokenFile
 
     public int Count => _users.Count;
 
-    public static TokenFile Parse(string text)
+    /// <param name="path">named in errors, as tokenfile.NewCSV words them.</param>
+    public static TokenFile Parse(string text, string path = "")
     {
         var users = new Dictionary<string, UserInfo>(StringComparer.Ordinal);
         var lineNumber = 0;
@@ -25,7 +26,7 @@ public sealed class TokenFile
             if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#')) continue;
             var fields = SplitCsv(line);
             if (fields.Count < 3)
-                throw new FormatException($"token file line {lineNumber}: need at least 3 columns (token,user,uid[,\"groups\"]), got {fields.Count}");
+                throw new FormatException($"token file '{path}' must have at least 3 columns (token, user name, user uid), found {fields.Count}");
             var groups = fields.Count > 3 ? fields[3].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
             users[fields[0]] = UserInfo.Authenticated(fields[1], fields[2], groups);
         }

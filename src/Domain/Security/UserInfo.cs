@@ -28,4 +28,9 @@ public sealed record UserInfo(string Name, string? Uid, IReadOnlyList<string> Gr
     public static string ServiceAccountName(string ns, string name) => $"{ServiceAccountPrefix}{ns}:{name}";
 
     public bool IsPrivileged => Groups.Contains(SystemMasters);
+
+    /// <summary>user.Info's GetExtra: keys (lower case) to values, from Impersonate-Extra-* headers or a review's spec.extra.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Extra { get; init; } = NoExtra;
+
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoExtra = new Dictionary<string, IReadOnlyList<string>>();
 }

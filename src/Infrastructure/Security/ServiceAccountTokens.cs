@@ -56,7 +56,7 @@ public sealed class ServiceAccountTokens
     }
 
     /// <summary>The service account a token names, if it is ours, unexpired and meant for this API server.</summary>
-    public (string Namespace, string Name, string Uid)? Validate(string token, DateTimeOffset now)
+    public (string Namespace, string Name, string Uid, string Jti)? Validate(string token, DateTimeOffset now)
     {
         var parts = token.Split('.');
         if (parts.Length != 3) return null;
@@ -81,7 +81,7 @@ public sealed class ServiceAccountTokens
             var ns = (string?)k8s?["namespace"];
             var name = (string?)k8s?["serviceaccount"]?["name"];
             var uid = (string?)k8s?["serviceaccount"]?["uid"];
-            return ns is null || name is null ? null : (ns, name, uid ?? "");
+            return ns is null || name is null ? null : (ns, name, uid ?? "", (string?)claims["jti"] ?? "");
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or CryptographicException)
         {

@@ -78,6 +78,39 @@ public sealed class SecurityFixture : IAsyncLifetime
         return path;
     }
 
+    /// <summary>
+    /// A kubeconfig whose user holds <paramref name="token"/> and impersonates <paramref name="asUser"/> with the given
+    /// extras (kubeconfig's as-user-extra, which kubectl sends as Impersonate-Extra-KEY headers; it has no flag for them).
+    /// </summary>
+    public string ImpersonatingKubeconfig(string name, string token, string asUser, IReadOnlyDictionary<string, string[]> extra)
+    {
+        var extras = string.Concat(extra.Select(e => $"\n      {e.Key}: [{string.Join(", ", e.Value)}]"));
+        var path = Path.Combine(tokenDir, $"kubeconfig-{name}");
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - cluster:
+                certificate-authority-data: {B64(File.ReadAllText(Emulator.CaPath))}
+                server: {Emulator.ApiUri.ToString().TrimEnd('/')}
+              name: emulator
+            contexts:
+            - context:
+                cluster: emulator
+                namespace: default
+                user: {name}
+              name: {name}
+            current-context: {name}
+            users:
+            - name: {name}
+              user:
+                token: {token}
+                as: {asUser}
+                as-user-extra:{extras}
+            """);
+        return path;
+    }
+
     /// <summary>A kubeconfig with the cluster only: kubectl sends no credentials at all.</summary>
     public string AnonymousKubeconfig()
     {

@@ -43,7 +43,11 @@ public sealed class ServiceAccountTokenTests(SecurityFixture fixture)
         Assert.Equal(3, token.Split('.').Length);
         (await fixture.AsToken(token, "auth", "whoami")).Succeeds()
             .PrintsLine($@"^Username\s+system:serviceaccount:{ns}:robot$")
-            .PrintsLine($@"^Groups\s+\[system:serviceaccounts system:serviceaccounts:{ns} system:authenticated\]$");
+            .PrintsLine($@"^Groups\s+\[system:serviceaccounts system:serviceaccounts:{ns} system:authenticated\]$")
+            .PrintsLine(@"^Extra: authentication.kubernetes.io/credential-id\s+\[JTI=[0-9a-f-]{36}\]$");
+        var review = $$$"""{"apiVersion":"authentication.k8s.io/v1","kind":"TokenReview","spec":{"token":"{{{token}}}"}}""";
+        (await fixture.Kubectl.CreateFromManifestAsync(review, "--validate=false", "-o", "jsonpath={.status.user.username} {.status.user.uid}")).Succeeds()
+            .PrintsLine($@"^system:serviceaccount:{ns}:robot [0-9a-f-]{{36}}$");
         (await fixture.AsToken(token, "create", "configmap", "made-by-robot", "-n", ns)).Succeeds()
             .PrintsLine("^configmap/made-by-robot created$");
         (await fixture.AsToken(token, "get", "pods", "-n", "default")).FailsWith(1)
