@@ -37,8 +37,8 @@ public static class DaemonSetValidation
         var podSpec = spec["template"]?["spec"];
         if (podSpec.Str("restartPolicy") is { } restart && restart != "Always")
             yield return FieldError.NotSupported("spec.template.spec.restartPolicy", restart, ["Always"]);
-        if (JsonNumber.Long(podSpec?["activeDeadlineSeconds"]) is long deadline)
-            yield return FieldError.Invalid("spec.template.spec.activeDeadlineSeconds", deadline, "activeDeadlineSeconds in DaemonSet is not Supported");
+        if (podSpec?["activeDeadlineSeconds"] is not null)
+            yield return FieldError.Forbidden("spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in DaemonSet is not Supported");
         foreach (var field in new[] { "minReadySeconds", "revisionHistoryLimit" })
             if (JsonNumber.Long(spec[field]) is long n and < 0)
                 yield return FieldError.Invalid($"spec.{field}", n, "must be greater than or equal to 0");
