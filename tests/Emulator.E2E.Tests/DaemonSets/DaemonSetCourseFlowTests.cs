@@ -69,6 +69,9 @@ public sealed class DaemonSetCourseFlowTests(DaemonSetEmulator own) : IClassFixt
             "jsonpath={range .items[*]}{.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0].values[0]}={.spec.nodeName}{\"\\n\"}{end}")).Succeeds();
         Assert.Equal(3, pinned.StdoutLines.Count(l => Regex.IsMatch(l, @"^(node-\d)=\1$")));
 
+        (await Kubectl.RunAsync("api-resources", "--api-group=apps")).Succeeds()
+            .PrintsLine(@"^controllerrevisions\s+apps/v1\s+true\s+ControllerRevision$")
+            .PrintsLine(@"^daemonsets\s+ds\s+apps/v1\s+true\s+DaemonSet$");
         (await Kubectl.RunAsync("get", "all", "-n", ns)).Succeeds().PrintsLine(@"^daemonset\.apps/rng\s+3\s+3\s+3\s+3\s+3\s+<none>\s+\S+$");
 
         // Deleting the set takes its pods and revisions along (garbage collector).

@@ -107,6 +107,27 @@ public sealed class DaemonSetRolloutTests(DaemonSetEmulator own) : IClassFixture
     }
 
     [Fact]
+    public async Task Drain_ignores_daemon_pods_and_a_cordoned_node_keeps_its_daemon_pod()
+    {
+        var ns = await own.CreateNamespaceAsync("ds-drain");
+        (await Kubectl.CreateFromManifestAsync(DaemonSetManifests.DaemonSet("logger", "nginx"), "-n", ns)).Succeeds();
+        (await Kubectl.RunAsync(["rollout", "status", "ds/logger", "-n", ns], null, Rollout)).Succeeds();
+        var onNode1 = (await Kubectl.RunAsync("get", "pods", "-n", ns, "--field-selector", "spec.nodeName=node-1", "-o", "jsonpath={.items[0].metadata.name}")).Succeeds().Stdout;
+        try
+        {
+            var drain = (await Kubectl.RunAsync(["drain", "node-1", "--ignore-daemonsets", "--timeout=60s"], null, Rollout)).Succeeds()
+                .PrintsLine("^node/node-1 cordoned$").PrintsLine("^node/node-1 drained$");
+            Assert.Contains($"Warning: ignoring DaemonSet-managed Pods: {ns}/{onNode1}", drain.Stderr, StringComparison.Ordinal);
+            (await Kubectl.RunAsync("get", "pod", onNode1, "-n", ns)).Succeeds().PrintsLine($@"^{onNode1}\s+1/1\s+Running\s+");
+            (await Kubectl.RunAsync("get", "ds", "logger", "-n", ns)).Succeeds().PrintsLine(@"^logger\s+3\s+3\s+3\s+3\s+3\s+<none>\s+\S+$");
+        }
+        finally
+        {
+            await Kubectl.RunAsync("uncordon", "node-1");
+        }
+    }
+
+    [Fact]
     public async Task A_service_over_daemon_pods_answers_from_them_through_its_cluster_ip()
     {
         var ns = await own.CreateNamespaceAsync("ds-svc");
