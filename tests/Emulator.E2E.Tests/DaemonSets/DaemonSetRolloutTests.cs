@@ -21,8 +21,9 @@ public sealed class DaemonSetRolloutTests(DaemonSetEmulator own) : IClassFixture
     {
         var ns = await own.CreateNamespaceAsync("ds-rollout");
         (await Kubectl.CreateFromManifestAsync(DaemonSetManifests.DaemonSet("web", "nginx:1.27"), "-n", ns)).Succeeds();
+        // Until the pods are ready it prints "Waiting for daemon set ..." lines first.
         (await Kubectl.RunAsync(["rollout", "status", "ds/web", "-n", ns], null, Rollout)).Succeeds()
-            .PrintsExactly("daemon set \"web\" successfully rolled out\n");
+            .PrintsLine("^daemon set \"web\" successfully rolled out$");
 
         (await Kubectl.RunAsync("set", "image", "ds/web", "main=nginx:1.28", "-n", ns)).Succeeds().PrintsExactly("daemonset.apps/web image updated\n");
         var status = (await Kubectl.RunAsync(["rollout", "status", "ds/web", "-n", ns], null, Rollout)).Succeeds()
