@@ -129,6 +129,24 @@ public sealed class DaemonSetRolloutTests(DaemonSetEmulator own) : IClassFixture
     }
 
     [Fact]
+    public async Task A_deleted_node_loses_its_daemon_pod_and_gets_one_again_when_its_kubelet_registers_it_anew()
+    {
+        var ns = await own.CreateNamespaceAsync("ds-node-gone");
+        (await Kubectl.CreateFromManifestAsync(DaemonSetManifests.DaemonSet("probe", "nginx"), "-n", ns)).Succeeds();
+        (await Kubectl.RunAsync(["rollout", "status", "ds/probe", "-n", ns], null, Rollout)).Succeeds();
+
+        (await Kubectl.RunAsync("delete", "node", "node-3")).Succeeds().PrintsExactly("node \"node-3\" deleted\n");
+        await Poll.UntilAsync(async () => (await PodNodesAsync(ns)).SequenceEqual(["node-1", "node-2"]), "the pod of node-3 removed");
+        await Poll.UntilAsync(async () => Regex.IsMatch((await Kubectl.RunAsync("get", "ds", "probe", "-n", ns)).Stdout, @"^probe\s+2\s+2\s+2\s+2\s+2\s", RegexOptions.Multiline),
+            "two nodes desired");
+
+        // The simulated kubelet re-registers its node at its next status post (at most a minute later).
+        await Poll.UntilAsync(async () => (await PodNodesAsync(ns)).SequenceEqual(["node-1", "node-2", "node-3"]), "a pod for the node registered again");
+        await Poll.UntilAsync(async () => Regex.IsMatch((await Kubectl.RunAsync("get", "ds", "probe", "-n", ns)).Stdout, @"^probe\s+3\s+3\s+3\s+3\s+3\s", RegexOptions.Multiline),
+            "three nodes desired again");
+    }
+
+    [Fact]
     public async Task A_service_over_daemon_pods_answers_from_them_through_its_cluster_ip()
     {
         var ns = await own.CreateNamespaceAsync("ds-svc");

@@ -4,7 +4,7 @@ namespace Emulator.E2E.Tests.DaemonSets;
 
 internal static class Poll
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(150);
 
     /// <summary>Polls a kubectl-observed condition with a generous deadline (the machine is shared and loaded).</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what)
