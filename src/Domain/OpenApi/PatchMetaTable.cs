@@ -56,6 +56,7 @@ public static class PatchMetaTable
         [(typeof(V1DeploymentSpec), "strategy")] = new("retainKeys"),
         [(typeof(V1DeploymentStatus), "conditions")] = ByType,
         [(typeof(V1ReplicaSetStatus), "conditions")] = ByType,
+        [(typeof(V1DaemonSetStatus), "conditions")] = ByType,
         // batch/v1
         [(typeof(V1JobStatus), "conditions")] = new("merge", "type", "atomic"),
     };

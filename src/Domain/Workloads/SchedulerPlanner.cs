@@ -6,7 +6,7 @@ namespace Emulator.Domain.Workloads;
 
 /// <summary>
 /// The filter and score steps of kube-scheduler reduced to what the emulator's nodes differ in: NodeUnschedulable,
-/// NodeName, NodeSelector and Ready filters (pkg/scheduler/framework/plugins), then the least loaded node (a stand-in
+/// TaintToleration, NodeAffinity (nodeSelector and required affinity) and Ready filters (pkg/scheduler/framework/plugins), then the least loaded node (a stand-in
 /// for NodeResourcesBalancedAllocation and PodTopologySpread's default spreading), ties by name.
 /// </summary>
 public static class SchedulerPlanner
@@ -15,7 +15,6 @@ public static class SchedulerPlanner
 
     public static Decision Schedule(JsonObject pod, IReadOnlyList<JsonObject> nodes, IReadOnlyDictionary<string, int> podsPerNode)
     {
-        var selector = JsonObjectExtensions.StringMap(pod["spec"]?["nodeSelector"]);
         var tolerations = (pod["spec"]?["tolerations"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var reasons = new Dictionary<string, int>(StringComparer.Ordinal);
         var feasible = new List<JsonObject>();
@@ -26,7 +25,9 @@ public static class SchedulerPlanner
             else if (node["spec"]?["unschedulable"] is JsonValue u && u.TryGetValue<bool>(out var cordoned) && cordoned
                      && !tolerations.Any(t => t.Str("key") == "node.kubernetes.io/unschedulable" || (t.Str("operator") == "Exists" && t.Str("key") is null)))
                 reason = "node(s) were unschedulable";
-            else if (!selector.All(s => node.Labels().TryGetValue(s.Key, out var v) && v == s.Value))
+            else if (NodePlacement.UntoleratedTaint(node, pod["spec"], NodePlacement.IsSchedulingTaint) is { } taint)
+                reason = $"node(s) had untolerated taint {{{taint.Str("key")}: {taint.Str("value")}}}";
+            else if (!NodePlacement.MatchesNodeSelectorAndAffinity(pod["spec"], node))
                 reason = "node(s) didn't match Pod's node affinity/selector";
             if (reason is null) feasible.Add(node);
             else reasons[reason] = reasons.GetValueOrDefault(reason) + 1;

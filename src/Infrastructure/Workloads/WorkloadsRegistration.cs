@@ -23,6 +23,7 @@ public static class WorkloadsRegistration
         services.AddSingleton<ContainerStarter>();
         services.AddSingleton<IReconciler, ReplicaSetReconciler>();
         services.AddSingleton<IReconciler, DeploymentReconciler>();
+        services.AddSingleton<IReconciler, DaemonSetReconciler>();
         services.AddSingleton<IReconciler, SchedulerReconciler>();
         services.AddSingleton<IReconciler, GarbageCollector>();
         services.AddSingleton<IReconciler, DisruptionReconciler>();
