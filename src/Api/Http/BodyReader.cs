@@ -167,14 +167,17 @@ public static class BodyReader
         TryParseJson(body, out var node, out var error) ? node : throw StatusException.BadRequest(error!);
 
     /// <summary>YAML to JSON as sigs.k8s.io/yaml YAMLToJSON does; the error is go-yaml's "yaml: line N: ..." text.</summary>
-    public static bool TryParseYaml(byte[] body, out JsonNode? node, out string? error)
+    public static bool TryParseYaml(byte[] body, out JsonNode? node, out string? error) => TryParseYaml(body, out node, out error, null);
+
+    /// <summary>As above, collecting go-yaml's strict "key already set in map" errors in <paramref name="repeatedKeys"/>.</summary>
+    public static bool TryParseYaml(byte[] body, out JsonNode? node, out string? error, List<string>? repeatedKeys)
     {
         node = null;
         error = null;
         var text = Encoding.UTF8.GetString(body);
         try
         {
-            node = YamlJson.Parse(text);
+            node = YamlJson.Parse(text, repeatedKeys);
             return true;
         }
         catch (YamlDotNet.Core.YamlException e)
@@ -226,22 +229,24 @@ public static class BodyReader
             throw StatusException.UnsupportedMediaType(media);
         var bytes = await ReadBytesAsync(request, ct);
         var catalog = request.HttpContext.RequestServices.GetService(typeof(ResourceCatalog)) as ResourceCatalog;
-        var obj = DecodeObject(bytes, media, kind, catalog, out var repeatedKeys);
-        return new RequestBody(obj, media, bytes, repeatedKeys);
+        var yamlRepeats = media == MediaTypes.Yaml ? new List<string>() : null;
+        var obj = DecodeObject(bytes, media, kind, catalog, out var repeatedKeys, yamlRepeats);
+        return new RequestBody(obj, media, bytes, repeatedKeys, yamlRepeats);
     }
 
     /// <summary>The decode step of create/update, separate from the transport so it can be fuzzed in-process.</summary>
     public static JsonObject DecodeObject(byte[] bytes, string media, ResourceKind kind, ResourceCatalog? catalog) =>
         DecodeObject(bytes, media, kind, catalog, out _);
 
-    public static JsonObject DecodeObject(byte[] bytes, string media, ResourceKind kind, ResourceCatalog? catalog, out bool repeatedKeys)
+    public static JsonObject DecodeObject(byte[] bytes, string media, ResourceKind kind, ResourceCatalog? catalog, out bool repeatedKeys,
+        List<string>? yamlRepeats = null)
     {
         repeatedKeys = false;
         if (media == MediaTypes.Protobuf) return DecodeProtobufObject(bytes, kind, catalog);
         JsonNode? node;
         if (media == MediaTypes.Yaml)
         {
-            if (!TryParseYaml(bytes, out node, out var yamlError)) throw Unrecognized(kind, yamlError!, bytes);
+            if (!TryParseYaml(bytes, out node, out var yamlError, yamlRepeats)) throw Unrecognized(kind, yamlError!, bytes);
         }
         else if (!TryParseJson(bytes, out node, out var jsonError, out repeatedKeys))
         {

@@ -121,6 +121,64 @@ public sealed class FieldValidationTests(EmulatorFactory factory)
             "unknown field \"spec.ports[0].targetPortt\", unknown field \"spec.replicas\"", (string?)(await response.ReadObjectAsync())["message"]);
     }
 
+    // invalidBodyYAML of test/integration/apiserver/field_validation_test.go: repeated keys by line first, then the
+    // unknown fields in key order.
+    private const string InvalidBodyYaml = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: dupes
+          labels:
+            app: nginx
+        spec:
+          unknown1: val1
+          unknownDupe: valDupe
+          unknownDupe: valDupe2
+          paused: true
+          paused: false
+          selector:
+            matchLabels:
+              app: nginx
+          template:
+            metadata:
+              labels:
+                app: nginx
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:latest
+                unknownNested: val1
+                imagePullPolicy: Always
+                imagePullPolicy: Never
+        """;
+
+    [Fact]
+    public async Task Repeated_yaml_keys_are_reported_by_line_as_go_yaml_words_them()
+    {
+        var client = factory.Json();
+        var ns = await Fixtures.NewNamespaceAsync(client);
+
+        var strict = await client.PostAsync($"{Deployments(ns)}?fieldValidation=Strict", Body(InvalidBodyYaml, "application/yaml"));
+        var warn = await client.PostAsync(Deployments(ns), Body(InvalidBodyYaml, "application/yaml"));
+
+        Assert.Equal("Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: yaml: unmarshal errors:\n" +
+            "  line 10: key \"unknownDupe\" already set in map\n  line 12: key \"paused\" already set in map\n" +
+            "  line 26: key \"imagePullPolicy\" already set in map, unknown field \"spec.template.spec.containers[0].unknownNested\", " +
+            "unknown field \"spec.unknown1\", unknown field \"spec.unknownDupe\"", (string?)(await strict.ReadObjectAsync())["message"]);
+        Assert.Equal(HttpStatusCode.Created, warn.StatusCode);
+        Assert.Equal([
+            "299 - \"line 10: key \\\"unknownDupe\\\" already set in map\"",
+            "299 - \"line 12: key \\\"paused\\\" already set in map\"",
+            "299 - \"line 26: key \\\"imagePullPolicy\\\" already set in map\"",
+            "299 - \"unknown field \\\"spec.template.spec.containers[0].unknownNested\\\"\"",
+            "299 - \"unknown field \\\"spec.unknown1\\\"\"",
+            "299 - \"unknown field \\\"spec.unknownDupe\\\"\"",
+        ], Warnings(warn));
+        var stored = await warn.ReadObjectAsync();
+        Assert.False((bool)stored["spec"]!["paused"]!);
+        Assert.Equal("Never", (string?)stored["spec"]!["template"]!["spec"]!["containers"]![0]!["imagePullPolicy"]);
+    }
+
     [Fact]
     public async Task Strict_update_is_400_and_leaves_the_object_as_it_was()
     {

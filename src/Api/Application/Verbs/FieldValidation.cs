@@ -46,10 +46,16 @@ public static class FieldValidation
             return;
         }
         var problems = Problems(body, schema);
-        if (problems.Count == 0) return;
+        var yamlRepeats = body.YamlRepeats ?? [];
+        if (problems.Count == 0 && yamlRepeats.Count == 0) return;
+        // json.go Serializer.unmarshal: YAMLToJSONStrict's error (a yaml.TypeError holding every repeated key) comes
+        // first; addStrictDecodingWarnings splits that one error into a warning per line.
         if (mode == FieldValidationMode.Strict)
-            throw StatusException.BadRequest($"{DecodePrefix(kind)}{StrictDecodingError(problems)}");
-        WriteWarnings(context, problems);
+        {
+            var errors = yamlRepeats.Count == 0 ? problems : [$"yaml: unmarshal errors:\n  {string.Join("\n  ", yamlRepeats)}", .. problems];
+            throw StatusException.BadRequest($"{DecodePrefix(kind)}{StrictDecodingError(errors)}");
+        }
+        WriteWarnings(context, [.. yamlRepeats, .. problems]);
     }
 
     // Strict decoding errors of the body, pruning it as the decoder would. sigs.k8s.io/yaml turns YAML into JSON
