@@ -73,9 +73,9 @@ public static class ResourceEndpoints
                     Require(def, "create");
                     var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
                     if (def.Kind.Namespaced && target.Namespace is null) throw StatusException.NotFoundPath();
-                    var body = await BodyReader.ReadObjectAsync(context.Request, def.Kind, ct);
+                    var body = await BodyReader.ReadBodyAsync(context.Request, def.Kind, ct);
                     FieldValidation.CheckBody(context, def.Kind, body, "CreateOptions");
-                    var result = await mediator.Send(new CreateObject(def, target.Namespace, body, dryRun), ct);
+                    var result = await mediator.Send(new CreateObject(def, target.Namespace, body.Object, dryRun), ct);
                     await ResponseWriter.WriteObjectAsync(context, 201, def, result.Object, shape, time);
                     return;
                 }
@@ -107,10 +107,10 @@ public static class ResourceEndpoints
             {
                 Require(def, "update");
                 var shape = MediaTypes.Negotiate(context.Request.Headers.Accept);
-                var body = await BodyReader.ReadObjectAsync(context.Request, def.Kind, ct);
+                var body = await BodyReader.ReadBodyAsync(context.Request, def.Kind, ct);
                 FieldValidation.CheckBody(context, def.Kind, body, "UpdateOptions");
-                BodyReader.CheckName(body, name, target.Namespace);
-                var result = await mediator.Send(new UpdateObject(def, target.Namespace, name, target.Subresource, body, dryRun), ct);
+                BodyReader.CheckName(body.Object, name, target.Namespace);
+                var result = await mediator.Send(new UpdateObject(def, target.Namespace, name, target.Subresource, body.Object, dryRun), ct);
                 await ResponseWriter.WriteObjectAsync(context, result.Created ? 201 : 200, def, result.Object, shape, time);
                 return;
             }

@@ -51,8 +51,8 @@ public static class ResourcePatch
             return;
         }
 
-        var patch = PatchBodies.Parse(bytes, patchType, validation != FieldValidationMode.Ignore);
-        var command = new PatchObject(def, target.Namespace, name, target.Subresource, patchType, patch, dryRun, validation);
+        var patch = PatchBodies.Parse(bytes, patchType, validation != FieldValidationMode.Ignore, out var patchProblems);
+        var command = new PatchObject(def, target.Namespace, name, target.Subresource, patchType, patch, dryRun, validation, patchProblems);
         var result = await mediator.Send(command, ct);
         FieldValidation.WriteWarnings(context, command.Warnings);
         await ResponseWriter.WriteObjectAsync(context, 200, def, result.Object, shape, time);

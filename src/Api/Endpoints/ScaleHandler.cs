@@ -38,17 +38,28 @@ public sealed class ScaleHandler(GenericRegistry registry) : ISubresourceHandler
         var bytes = await BodyReader.ReadBytesAsync(context.Request, ct);
         var media = MediaTypes.Essence(context.Request.ContentType);
         var isPut = context.Request.Method == "PUT";
+        var validation = FieldValidation.FromQuery(context.Request.Query, isPut ? "UpdateOptions" : "PatchOptions");
         JsonNode? body = isPut && media == MediaTypes.Protobuf ? BodyReader.DecodeProtobuf(bytes)
             : isPut && media == MediaTypes.Yaml ? BodyReader.ParseYaml(bytes)
             : BodyReader.ParseJson(bytes);
         if (!isPut && media is not (MediaTypes.MergePatch or MediaTypes.JsonPatch or MediaTypes.StrategicMergePatch))
             throw StatusException.UnsupportedMediaType(media);
+        // The Scale is decoded like any typed body: its unknown fields are checked per fieldValidation, then dropped.
+        if (isPut && media != MediaTypes.Protobuf && body is JsonObject putScale)
+            FieldValidation.CheckBody(context, ScaleKind, new RequestBody(putScale, media, bytes, RepeatedKeys: false), "UpdateOptions");
+        var warnings = new List<string>();
         var result = await registry.GuaranteedUpdateAsync(def, target.Namespace, name, null, dryRun, current =>
         {
             var scale = ToScale(current);
-            var desired = isPut
-                ? body as JsonObject ?? throw StatusException.BadRequest("the body of the request was not a Scale")
-                : PatchObjectHandler.Patch(ScaleKind, scale, media, body);
+            JsonObject desired;
+            if (isPut) desired = body as JsonObject ?? throw StatusException.BadRequest("the body of the request was not a Scale");
+            else
+            {
+                desired = PatchObjectHandler.Patch(ScaleKind, scale, media, body);
+                warnings.Clear();
+                warnings.AddRange(FieldValidation.CheckPatched(ScaleKind, desired, validation, [],
+                    () => media == MediaTypes.StrategicMergePatch ? GoValueFormat.Format(body) : desired.ToJsonString()));
+            }
             if (desired.Meta().Str("resourceVersion") is { Length: > 0 } rv && rv != current.ResourceVersion())
                 throw StatusException.Conflict(def.Kind, name);
             var replicas = desired["spec"]?["replicas"] is JsonValue v && v.TryGetValue<long>(out var r) ? r : 0;
@@ -59,6 +70,7 @@ public sealed class ScaleHandler(GenericRegistry registry) : ISubresourceHandler
             spec["replicas"] = replicas;
             return current;
         }, ct);
+        FieldValidation.WriteWarnings(context, warnings);
         await ResponseWriter.WriteNodeAsync(context, 200, ToScale(result.Object.Object), Plain(shape));
     }
 

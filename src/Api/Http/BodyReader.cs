@@ -50,17 +50,23 @@ public static class BodyReader
     /// Parses JSON as Go's encoding/json would accept it. Returns Go's syntax error text in <paramref name="error"/>
     /// (no prefix: each caller words its own frame).
     /// </summary>
-    public static bool TryParseJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error)
+    public static bool TryParseJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error) =>
+        TryParseJson(body, out node, out error, out _);
+
+    /// <summary>As above; <paramref name="repeatedKeys"/> tells whether some object repeats a key (the last one was kept).</summary>
+    public static bool TryParseJson(ReadOnlySpan<byte> body, out JsonNode? node, out string? error, out bool repeatedKeys)
     {
         node = null;
+        repeatedKeys = false;
         error = GoJsonSyntax.Check(body);
         if (error is not null) return false;
-        node = ParseValidJson(body);
+        node = ParseValidJson(body, out repeatedKeys);
         return true;
     }
 
-    private static JsonNode? ParseValidJson(ReadOnlySpan<byte> body)
+    private static JsonNode? ParseValidJson(ReadOnlySpan<byte> body, out bool repeatedKeys)
     {
+        repeatedKeys = false;
         // Go decodes invalid UTF-8 and unpaired surrogate escapes to U+FFFD; System.Text.Json would throw later, on
         // first read of the string (fuzzing finding), so the text is made valid before parsing.
         var text = System.Text.Unicode.Utf8.IsValid(body) ? body.ToArray() : Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body));
@@ -72,6 +78,7 @@ public static class BodyReader
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             // Go takes invalid UTF-8 as U+FFFD and the last of duplicate keys; System.Text.Json refuses both.
+            repeatedKeys = true;
             return Rebuild(JsonDocument.Parse(text, JsonOptions).RootElement);
         }
     }
@@ -160,14 +167,17 @@ public static class BodyReader
         TryParseJson(body, out var node, out var error) ? node : throw StatusException.BadRequest(error!);
 
     /// <summary>YAML to JSON as sigs.k8s.io/yaml YAMLToJSON does; the error is go-yaml's "yaml: line N: ..." text.</summary>
-    public static bool TryParseYaml(byte[] body, out JsonNode? node, out string? error)
+    public static bool TryParseYaml(byte[] body, out JsonNode? node, out string? error) => TryParseYaml(body, out node, out error, null);
+
+    /// <summary>As above, collecting go-yaml's strict "key already set in map" errors in <paramref name="repeatedKeys"/>.</summary>
+    public static bool TryParseYaml(byte[] body, out JsonNode? node, out string? error, List<string>? repeatedKeys)
     {
         node = null;
         error = null;
         var text = Encoding.UTF8.GetString(body);
         try
         {
-            node = YamlJson.Parse(text);
+            node = YamlJson.Parse(text, repeatedKeys);
             return true;
         }
         catch (YamlDotNet.Core.YamlException e)
@@ -208,26 +218,37 @@ public static class BodyReader
     }
 
     /// <summary>Reads an object body for create/update of <paramref name="kind"/>, checked as the apiserver's decoder checks it.</summary>
-    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, ResourceKind kind, CancellationToken ct)
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, ResourceKind kind, CancellationToken ct) =>
+        (await ReadBodyAsync(request, kind, ct)).Object;
+
+    /// <summary>As <see cref="ReadObjectAsync"/>, with what field validation needs to know about the body as sent.</summary>
+    public static async Task<RequestBody> ReadBodyAsync(HttpRequest request, ResourceKind kind, CancellationToken ct)
     {
         var media = MediaTypes.Essence(request.ContentType);
         if (media is not ("" or MediaTypes.Json or MediaTypes.Yaml or MediaTypes.Protobuf))
             throw StatusException.UnsupportedMediaType(media);
         var bytes = await ReadBytesAsync(request, ct);
         var catalog = request.HttpContext.RequestServices.GetService(typeof(ResourceCatalog)) as ResourceCatalog;
-        return DecodeObject(bytes, media, kind, catalog);
+        var yamlRepeats = media == MediaTypes.Yaml ? new List<string>() : null;
+        var obj = DecodeObject(bytes, media, kind, catalog, out var repeatedKeys, yamlRepeats);
+        return new RequestBody(obj, media, bytes, repeatedKeys, yamlRepeats);
     }
 
     /// <summary>The decode step of create/update, separate from the transport so it can be fuzzed in-process.</summary>
-    public static JsonObject DecodeObject(byte[] bytes, string media, ResourceKind kind, ResourceCatalog? catalog)
+    public static JsonObject DecodeObject(byte[] bytes, string media, ResourceKind kind, ResourceCatalog? catalog) =>
+        DecodeObject(bytes, media, kind, catalog, out _);
+
+    public static JsonObject DecodeObject(byte[] bytes, string media, ResourceKind kind, ResourceCatalog? catalog, out bool repeatedKeys,
+        List<string>? yamlRepeats = null)
     {
+        repeatedKeys = false;
         if (media == MediaTypes.Protobuf) return DecodeProtobufObject(bytes, kind, catalog);
         JsonNode? node;
         if (media == MediaTypes.Yaml)
         {
-            if (!TryParseYaml(bytes, out node, out var yamlError)) throw Unrecognized(kind, yamlError!, bytes);
+            if (!TryParseYaml(bytes, out node, out var yamlError, yamlRepeats)) throw Unrecognized(kind, yamlError!, bytes);
         }
-        else if (!TryParseJson(bytes, out node, out var jsonError))
+        else if (!TryParseJson(bytes, out node, out var jsonError, out repeatedKeys))
         {
             throw Unrecognized(kind, $"couldn't get version/kind; json parse error: {jsonError}", bytes);
         }

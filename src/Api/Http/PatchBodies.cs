@@ -17,9 +17,18 @@ public static class PatchBodies
     public static StatusException JsonPatchNotApplicable() =>
         new(422, "Invalid", "the server rejected our request due to an error in our request", new StatusDetails(null, "", ""));
 
-    public static JsonNode? Parse(byte[] bytes, string patchType, bool strictDecoding)
+    public static JsonNode? Parse(byte[] bytes, string patchType, bool strictDecoding) => Parse(bytes, patchType, strictDecoding, out _);
+
+    /// <summary>
+    /// As above; <paramref name="strictProblems"/> are the strict errors of decoding a merge or strategic merge patch
+    /// into a map (kjson.UnmarshalStrict: repeated keys, <c>duplicate field "spec.replicas"</c>).
+    /// </summary>
+    public static JsonNode? Parse(byte[] bytes, string patchType, bool strictDecoding, out IReadOnlyList<string> strictProblems)
     {
-        var parsed = BodyReader.TryParseJson(bytes, out var patch, out var syntaxError);
+        var parsed = BodyReader.TryParseJson(bytes, out var patch, out var syntaxError, out var repeatedKeys);
+        strictProblems = strictDecoding && repeatedKeys && patchType is MediaTypes.MergePatch or MediaTypes.StrategicMergePatch
+            ? (IReadOnlyList<string>?)Application.Verbs.FieldValidation.RepeatedKeyProblems(bytes, null) ?? []
+            : [];
         switch (patchType)
         {
             case MediaTypes.JsonPatch:

@@ -16,8 +16,9 @@ public static class StatusWriter
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = e.Message,
-            ["reason"] = e.Reason,
         };
+        // metav1.Status.Reason is omitempty: errors that are not API statuses (StatusReasonUnknown) carry none.
+        if (e.Reason.Length > 0) status["reason"] = e.Reason;
         if (e.Details is { } d)
         {
             var details = new JsonObject();

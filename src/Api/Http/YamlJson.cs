@@ -27,7 +27,13 @@ public static partial class YamlJson
     /// aliases are expanded with go-yaml's guard against alias bombs ("document contains excessive aliasing").
     /// Throws <see cref="YamlException"/> for anything go-yaml would refuse.
     /// </summary>
-    public static JsonNode? Parse(string yaml)
+    public static JsonNode? Parse(string yaml) => Parse(yaml, null);
+
+    /// <summary>
+    /// As above; each repeated mapping key is added to <paramref name="repeatedKeys"/> as go-yaml's strict decoder words
+    /// it (<c>line 10: key "paused" already set in map</c>, the line of the repeat). The last value is kept.
+    /// </summary>
+    public static JsonNode? Parse(string yaml, List<string>? repeatedKeys)
     {
         var parser = new Parser(new StringReader(yaml));
         var anchors = new Dictionary<string, (JsonNode? Node, long Size)>();
@@ -95,10 +101,14 @@ public static partial class YamlJson
                     JsonValue v => v.ToJsonString(),
                     _ => throw new YamlException(ev.Start, ev.End, $"invalid map key: {value.ToJsonString()}"),
                 };
+                top.PendingKeyLine = ev.Start.Line;
                 continue;
             }
             // go-yaml v2 keeps the last of duplicate keys.
-            ((JsonObject)top.Node)[top.PendingKey] = value;
+            var target = (JsonObject)top.Node;
+            if (repeatedKeys is not null && target.ContainsKey(top.PendingKey))
+                repeatedKeys.Add($"line {top.PendingKeyLine}: key \"{top.PendingKey.Replace("\\", "\\\\").Replace("\"", "\\\"")}\" already set in map");
+            target[top.PendingKey] = value;
             top.PendingKey = null;
         }
         return root;
@@ -118,6 +128,7 @@ public static partial class YamlJson
         public string? Anchor { get; } = anchor;
         public long StartCount { get; } = startCount;
         public string? PendingKey { get; set; }
+        public long PendingKeyLine { get; set; }
     }
 
     private static JsonNode? ScalarValue(Scalar scalar)

@@ -76,10 +76,14 @@ public sealed class ApplyObjectHandler(GenericRegistry registry, TimeProvider ti
         var name = applied["metadata"]?["name"] is JsonValue nv && nv.TryGetValue<string>(out var n) ? n : "";
         if (name != command.Name)
             throw StatusException.BadRequest($"the name of the object ({name}) does not match the name on the URL ({command.Name})");
-        if (command.Validation == FieldValidationMode.Ignore) return;
-        var unknown = UnknownFields.Find(applied, schema);
-        if (unknown.Count > 0)
-            throw StatusException.BadRequest(
-                $"failed to create typed patch object ({command.Namespace}/{command.Name}; {kind.ApiVersion}, Kind={kind.Kind}): .{unknown[0]}: field not declared in schema");
+        // fieldmanager structuredmerge.go: the typed conversion fails before fieldValidation is looked at, and its
+        // plain error reaches the client as a 500 without a reason (ErrorToAPIStatus).
+        if (schema.Kind != SchemaKind.Object || UndeclaredFields.Find(applied, schema) is not { Count: > 0 } undeclared) return;
+        var ns = applied["metadata"]?["namespace"] is JsonValue nsv && nsv.TryGetValue<string>(out var nsText) ? nsText : "";
+        var detail = undeclared.Count == 1
+            ? $"{undeclared[0]}: field not declared in schema"
+            : "errors:\n" + string.Join("\n", undeclared.Select(p => $"  {p}: field not declared in schema"));
+        throw new StatusException(500, "",
+            $"failed to create typed patch object ({ns}/{name}; {kind.Group}/{kind.Version}, Kind={kind.Kind}): {detail}");
     }
 }

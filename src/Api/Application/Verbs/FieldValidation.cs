@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emulator.Api.Http;
 using Emulator.Domain.Errors;
 using Emulator.Domain.OpenApi;
 using Emulator.Domain.Resources;
@@ -9,9 +11,10 @@ namespace Emulator.Api.Application.Verbs;
 public enum FieldValidationMode { Ignore, Warn, Strict }
 
 /// <summary>
-/// Server-side field validation (KEP-2885; apiserver handlers/rest.go fieldValidation and the strict JSON decoder):
-/// Strict refuses unknown fields with "strict decoding error", Warn answers with one Warning header per field,
-/// Ignore drops nothing and says nothing. The default, as on a v1.27+ server, is Warn.
+/// Server-side field validation (KEP-2885; apiserver endpoints/handlers create.go, update.go, patch.go). Whatever the
+/// mode, a typed kind never stores a field its Go type lacks: the body is decoded into the struct, so unknown fields are
+/// pruned and of repeated keys the last wins. The mode only decides what the client hears: Ignore nothing, Warn (the
+/// default since v1.27) one Warning header per problem, Strict an error with every problem and nothing stored.
 /// </summary>
 public static class FieldValidation
 {
@@ -29,34 +32,88 @@ public static class FieldValidation
     }
 
     /// <summary>
-    /// Checks <paramref name="obj"/> against the official model of its kind. Strict throws 400 with
-    /// <paramref name="strictPrefix"/> before the decoder's words; Warn returns the warnings to send.
+    /// Create and update (create.go / update.go): the body is pruned to its kind's schema; Strict refuses any problem
+    /// with 400 "X in version "v" cannot be handled as a X: strict decoding error: ...", Warn sends them as warnings.
+    /// Protobuf bodies decode into the schema and carry nothing to prune.
     /// </summary>
-    public static IReadOnlyList<string> Check(ResourceKind kind, JsonObject obj, FieldValidationMode mode, string strictPrefix = "")
+    public static void CheckBody(HttpContext context, ResourceKind kind, RequestBody body, string optionsKind)
     {
-        if (mode == FieldValidationMode.Ignore || ModelTypes.Schema(kind.Group, kind.Version, kind.Kind) is not { } schema) return [];
-        var unknown = UnknownFields.Find(obj, schema);
-        if (unknown.Count == 0) return [];
-        var messages = unknown.Select(f => $"unknown field \"{f}\"").ToList();
+        var mode = FromQuery(context.Request.Query, optionsKind);
+        if (body.Media == MediaTypes.Protobuf || ModelTypes.Schema(kind.Group, kind.Version, kind.Kind) is not { } schema) return;
+        if (mode == FieldValidationMode.Ignore)
+        {
+            UnknownFields.Prune(body.Object, schema);
+            return;
+        }
+        var problems = Problems(body, schema);
+        var yamlRepeats = body.YamlRepeats ?? [];
+        if (problems.Count == 0 && yamlRepeats.Count == 0) return;
+        // json.go Serializer.unmarshal: YAMLToJSONStrict's error (a yaml.TypeError holding every repeated key) comes
+        // first; addStrictDecodingWarnings splits that one error into a warning per line.
         if (mode == FieldValidationMode.Strict)
-            throw StatusException.BadRequest($"{strictPrefix}strict decoding error: {string.Join(", ", messages)}");
-        return messages;
+        {
+            var errors = yamlRepeats.Count == 0 ? problems : [$"yaml: unmarshal errors:\n  {string.Join("\n  ", yamlRepeats)}", .. problems];
+            throw StatusException.BadRequest($"{DecodePrefix(kind)}{StrictDecodingError(errors)}");
+        }
+        WriteWarnings(context, [.. yamlRepeats, .. problems]);
+    }
+
+    // Strict decoding errors of the body, pruning it as the decoder would. sigs.k8s.io/yaml turns YAML into JSON
+    // through a Go map, so a YAML body's fields are met in key order; JSON is met in document order.
+    private static List<string> Problems(RequestBody body, TypeSchema schema)
+    {
+        var unknown = new List<string>();
+        UnknownFields.Prune(body.Object, schema, unknown, sortedKeys: body.Media == MediaTypes.Yaml);
+        if (body.RepeatedKeys && RepeatedKeyProblems(body.Bytes, schema) is { } fromDocument) return fromDocument;
+        return unknown.ConvertAll(f => $"unknown field \"{f}\"");
+    }
+
+    /// <summary>Unknown and duplicate fields interleaved in document order, read from the raw JSON (null if unreadable).</summary>
+    public static List<string>? RepeatedKeyProblems(byte[] json, TypeSchema? schema)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = GoJsonSyntax.MaxNestingDepth + 1 });
+            return StrictFields.Check(doc.RootElement, schema);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
-    /// Create and update: the body as decoded, checked per the request's fieldValidation. Protobuf bodies are skipped:
-    /// the protobuf decoder only produces declared fields.
+    /// A patched object (patch.go jsonPatcher / smpPatcher): pruned to the schema. <paramref name="patchProblems"/> are
+    /// the strict errors of decoding the patch itself (duplicate keys), reported first. Strict answers 422
+    /// <c>"" is invalid: patch: Invalid value: "...": strict decoding error: ...</c> quoting <paramref name="quoted"/>.
     /// </summary>
-    public static void CheckBody(HttpContext context, ResourceKind kind, JsonObject body, string optionsKind)
+    public static IReadOnlyList<string> CheckPatched(ResourceKind kind, JsonObject obj, FieldValidationMode mode,
+        IReadOnlyList<string> patchProblems, Func<string> quoted)
     {
-        var mode = FromQuery(context.Request.Query, optionsKind);
-        if (Http.MediaTypes.Essence(context.Request.ContentType) == Http.MediaTypes.Protobuf) return;
-        WriteWarnings(context, Check(kind, body, mode, DecodePrefix(kind)));
+        if (ModelTypes.Schema(kind.Group, kind.Version, kind.Kind) is not { } schema) return [];
+        if (mode == FieldValidationMode.Ignore)
+        {
+            UnknownFields.Prune(obj, schema);
+            return [];
+        }
+        // The error quotes the patched object as it was, unknown fields included.
+        var quotedValue = mode == FieldValidationMode.Strict ? quoted() : "";
+        // The patched object is a Go map again (merge patch output, or converted from unstructured): keys in order.
+        var unknown = new List<string>();
+        UnknownFields.Prune(obj, schema, unknown, sortedKeys: true);
+        var problems = new List<string>(patchProblems);
+        problems.AddRange(unknown.Select(f => $"unknown field \"{f}\""));
+        if (problems.Count == 0 || mode == FieldValidationMode.Warn) return problems;
+        throw StatusException.Invalid("", "", "", "", [FieldError.Invalid("patch", quotedValue, StrictDecodingError(problems))]);
     }
+
+    /// <summary>runtime.NewStrictDecodingError's words.</summary>
+    public static string StrictDecodingError(IEnumerable<string> problems) => $"strict decoding error: {string.Join(", ", problems)}";
 
     /// <summary>What the apiserver's decoder says before the strict error on create and update.</summary>
     public static string DecodePrefix(ResourceKind kind) => $"{kind.Kind} in version \"{kind.Version}\" cannot be handled as a {kind.Kind}: ";
 
+    /// <summary>warning.AddWarning's header: <c>299 - "text"</c>, the text quoted as Go's strconv.Quote would.</summary>
     public static void WriteWarnings(HttpContext context, IEnumerable<string> warnings)
     {
         foreach (var w in warnings)

@@ -12,11 +12,12 @@ namespace Emulator.Api.Application.Verbs;
 
 /// <summary>
 /// PATCH with a JSON patch, a JSON merge patch or a strategic merge patch: the patch is applied to the current object
-/// under the write lock, the result is checked for unknown fields (fieldValidation), then stored as an update would be
+/// under the write lock, the result is pruned to the kind's schema and checked (fieldValidation), then stored as an update would be
 /// (apiserver endpoints/handlers/patch.go).
 /// </summary>
 public sealed record PatchObject(ResourceDefinition Definition, string? Namespace, string Name, string? Subresource, string PatchType,
-    JsonNode? Patch, bool DryRun, FieldValidationMode Validation = FieldValidationMode.Ignore) : ICommand<WriteResult>
+    JsonNode? Patch, bool DryRun, FieldValidationMode Validation = FieldValidationMode.Ignore, IReadOnlyList<string>? PatchProblems = null)
+    : ICommand<WriteResult>
 {
     /// <summary>Unknown-field warnings collected while patching (fieldValidation=Warn), for the response headers.</summary>
     public List<string> Warnings { get; } = [];
@@ -30,7 +31,9 @@ public sealed class PatchObjectHandler(GenericRegistry registry) : ICommandHandl
             var obj = Patch(command.Definition.Kind, current, command.PatchType, command.Patch);
             BodyReader.CheckTypeMeta(obj, command.Definition.Kind);
             command.Warnings.Clear();
-            command.Warnings.AddRange(FieldValidation.Check(command.Definition.Kind, obj, command.Validation));
+            // patch.go: a strategic merge patch is quoted as the decoded patch map, the others as the patched JSON.
+            command.Warnings.AddRange(FieldValidation.CheckPatched(command.Definition.Kind, obj, command.Validation, command.PatchProblems ?? [],
+                () => command.PatchType == MediaTypes.StrategicMergePatch ? GoValueFormat.Format(command.Patch) : obj.ToJsonString()));
             // A patch that leaves resourceVersion as stored carries no precondition; one that sets it must match.
             return obj;
         }, ct);
