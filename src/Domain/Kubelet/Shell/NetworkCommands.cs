@@ -185,9 +185,11 @@ public static class NetworkCommands
             else if (file != "/dev/null") host.Files[file] = text;
             if (!quiet)
             {
+                // libbb/progress.c's last update on an 80-column stderr (31 stars), elapsed under a second so no ETA;
+                // the real one redraws with \r, the log keeps only the final state.
                 var name = toStdout ? "-" : Path.GetFileName(file);
                 var size = response.Body.Length < 100_000 ? $"{response.Body.Length,6} " : $"{response.Body.Length / 1024,6}k";
-                io.Stderr.Append(CultureInfo.InvariantCulture, $"{name,-20}100% |{new string('*', 32)}|{size} 0:00:00 ETA\n");
+                io.Stderr.Append(CultureInfo.InvariantCulture, $"{name,-20}{100,4}% |{new string('*', 31)}|{size} --:--:-- ETA\n");
                 io.Stderr.Append(toStdout ? "written to stdout\n" : $"'{file}' saved\n");
             }
             return 0;
