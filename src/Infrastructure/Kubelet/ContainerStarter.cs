@@ -30,7 +30,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         var name = container.Name;
         var imageName = container.Image;
         var image = ImageReference.Parse(imageName);
-        var fieldPath = $"spec.containers{{{name}}}";
+        var fieldPath = container.FieldPath;
         var firstStart = container.Instance < 0;
         container.Instance++;
         if (container.Terminated is { } ended) container.LastTerminated = ended;
