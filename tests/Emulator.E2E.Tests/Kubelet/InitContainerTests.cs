@@ -97,7 +97,7 @@ public sealed class InitContainerTests(EmulatorFixture fixture)
         var ns = await fixture.CreateNamespaceAsync("sidecar");
         var kubectl = fixture.Kubectl;
         await ApplyAsync(ns, Pod("job", "Never",
-            Container("shipper", "while true; do echo shipping; sleep 1; done", "        restartPolicy: Always"),
+            Container("shipper", "while true; do echo shipping; sleep 1; done", "    restartPolicy: Always"),
             Container("main", "echo working; sleep 5; echo done")));
         await kubectl.UntilAsync(@"^job\s+2/2\s+Running\s+0\s+\S+$", "get", "pod", "job", "-n", ns);
         await kubectl.UntilAsync(@"^job\s+0/2\s+Completed\s+0\s+\S+$", "get", "pod", "job", "-n", ns);
