@@ -48,7 +48,8 @@ public static class KubeletPodStatus
         if (init.Count > 0)
         {
             var initStatuses = new JsonArray();
-            foreach (var c in init) initStatuses.Add(ContainerStatus(c));
+            // An init container that completed successfully reports ready, as the kubelet's status manager marks it.
+            foreach (var c in init) initStatuses.Add(ContainerStatus(!c.Sidecar && c.Terminated is { ExitCode: 0 } ? c with { Ready = true } : c));
             status["initContainerStatuses"] = initStatuses;
         }
         return status;

@@ -56,8 +56,7 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
 
     public bool IsRunning => Process is not null;
 
-    public ContainerSnapshot Snapshot() => new(Name, Image, RestartCount,
-        (IsRunning && Ready) || (IsInit && !IsSidecar && Terminated is { ExitCode: 0 }), IsRunning && Started, RunningSince,
+    public ContainerSnapshot Snapshot() => new(Name, Image, RestartCount, IsRunning && Ready, IsRunning && Started, RunningSince,
         ContainerId, Terminated, LastTerminated, WaitingReason, WaitingMessage) { Sidecar = IsSidecar };
 
     public async Task StopAsync()
