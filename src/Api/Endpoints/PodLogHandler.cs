@@ -28,7 +28,9 @@ public sealed class PodLogHandler(GenericRegistry registry, PodLogs logs, TimePr
         var query = context.Request.Query;
         var container = ContainerName(pod, name, query["container"].ToString());
         if (string.IsNullOrEmpty(pod["spec"].Str("nodeName"))) throw StatusException.BadRequest($"pod {name} does not have a host assigned");
-        var status = (pod["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => c.Str("name") == container);
+        var status = new[] { "containerStatuses", "initContainerStatuses" }
+            .SelectMany(list => (pod["status"]?[list] as JsonArray)?.OfType<JsonObject>() ?? [])
+            .FirstOrDefault(c => c.Str("name") == container);
         var containerId = InstanceOf(status, container, name, Bool(query["previous"]));
 
         var follow = Bool(query["follow"]);
@@ -99,12 +101,15 @@ public sealed class PodLogHandler(GenericRegistry registry, PodLogs logs, TimePr
     private static string ContainerName(JsonObject pod, string name, string requested)
     {
         var names = (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>().Select(c => c.Str("name") ?? "").ToList() ?? [];
+        var initNames = (pod["spec"]?["initContainers"] as JsonArray)?.OfType<JsonObject>().Select(c => c.Str("name") ?? "").ToList() ?? [];
         if (requested.Length == 0)
         {
             if (names.Count == 1) return names[0];
-            throw StatusException.BadRequest($"a container name must be specified for pod {name}, choose one of: [{string.Join(" ", names)}]");
+            // pkg/registry/core/pod/strategy.go validateContainer's wording, init containers listed after the app containers.
+            throw StatusException.BadRequest($"a container name must be specified for pod {name}, choose one of: [{string.Join(" ", names)}]"
+                + (initNames.Count > 0 ? $" or one of the init containers: [{string.Join(" ", initNames)}]" : ""));
         }
-        if (!names.Contains(requested)) throw StatusException.BadRequest($"container {requested} is not valid for pod {name}");
+        if (!names.Contains(requested) && !initNames.Contains(requested)) throw StatusException.BadRequest($"container {requested} is not valid for pod {name}");
         return requested;
     }
 

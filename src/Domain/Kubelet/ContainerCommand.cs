@@ -13,7 +13,10 @@ public sealed record ShellProgram(ShellNode? Script, IReadOnlyList<string> Posit
 /// </summary>
 public static class ContainerCommand
 {
-    private static readonly HashSet<string> Shells = ["sh", "bash", "ash", "dash"];
+    private static readonly HashSet<string> Shells = ["sh", "bash", "ash", "dash", "zsh"];
+
+    /// <summary>curlimages/curl's ENTRYPOINT: runs curl with the arguments when the first is an option, else runs them.</summary>
+    public const string CurlEntrypoint = "/entrypoint.sh";
 
     /// <summary>command replaces ENTRYPOINT (and drops CMD); args replaces CMD.</summary>
     public static IReadOnlyList<string> Argv(IReadOnlyList<string> entrypoint, IReadOnlyList<string> cmd, IReadOnlyList<string> command,
@@ -52,6 +55,8 @@ public static class ContainerCommand
 
     public static ShellProgram Program(IReadOnlyList<string> argv)
     {
+        if (argv.Count > 0 && argv[0] == CurlEntrypoint)
+            argv = argv.Count > 1 && argv[1].StartsWith('-') ? ["curl", .. argv.Skip(1)] : [.. argv.Skip(1)];
         if (argv.Count == 0) return new ShellProgram(null, [], "no command");
         if (!IsShell(argv[0]))
         {

@@ -22,4 +22,7 @@ public sealed record ContainerSnapshot(
     string? WaitingMessage = null)
 {
     public bool IsRunning => RunningSince is not null && Terminated is null && WaitingReason is null;
+
+    /// <summary>An init container with restartPolicy Always.</summary>
+    public bool Sidecar { get; init; }
 }

@@ -11,9 +11,15 @@ namespace Emulator.Domain.Kubelet;
 /// </summary>
 public static class KubeletPodStatus
 {
-    public static JsonObject Build(JsonObject pod, string hostIp, string podIp, IReadOnlyList<ContainerSnapshot> containers, string now)
+    public static JsonObject Build(JsonObject pod, string hostIp, string podIp, IReadOnlyList<ContainerSnapshot> containers, string now,
+        IReadOnlyList<ContainerSnapshot>? initContainers = null, bool initialized = true)
     {
-        var phase = Phase(pod["spec"].Str("restartPolicy") ?? "Always", containers);
+        var policy = pod["spec"].Str("restartPolicy") ?? "Always";
+        var init = initContainers ?? [];
+        // getPhase: a pod still initializing is Pending, unless a failed init container will not be restarted (Never).
+        var phase = policy == "Never" && init.Any(c => !c.Sidecar && c.Terminated is { ExitCode: not 0 }) ? "Failed"
+            : !initialized ? "Pending"
+            : Phase(policy, containers);
         var terminal = phase is "Succeeded" or "Failed";
         var old = pod["status"] as JsonObject;
         var status = new JsonObject
@@ -22,10 +28,12 @@ public static class KubeletPodStatus
             ["podIP"] = podIp, ["podIPs"] = new JsonArray(new JsonObject { ["ip"] = podIp }),
             ["startTime"] = old?["startTime"]?.DeepClone() ?? now, ["qosClass"] = old?["qosClass"]?.DeepClone() ?? "BestEffort",
         };
-        var unready = containers.Where(c => !c.Ready).Select(c => c.Name).ToList();
+        var unready = init.Where(c => c.Sidecar).Concat(containers).Where(c => !c.Ready).Select(c => c.Name).ToList();
+        var incomplete = init.Where(c => c.Sidecar ? !c.Started : c.Terminated is not { ExitCode: 0 }).Select(c => c.Name).ToList();
         var conditions = old?["conditions"]?.DeepClone() as JsonArray ?? [];
         Conditions.Set(conditions, Condition("PodReadyToStartContainers", terminal ? "False" : "True", null, null, now));
-        Conditions.Set(conditions, Condition("Initialized", "True", null, null, now));
+        Conditions.Set(conditions, initialized || incomplete.Count == 0 ? Condition("Initialized", "True", null, null, now)
+            : Condition("Initialized", "False", "ContainersNotInitialized", $"containers with incomplete status: [{string.Join(" ", incomplete)}]", now));
         foreach (var type in new[] { "Ready", "ContainersReady" })
         {
             Conditions.Set(conditions, terminal ? Condition(type, "False", "PodCompleted", null, now)
@@ -37,6 +45,13 @@ public static class KubeletPodStatus
         var statuses = new JsonArray();
         foreach (var c in containers) statuses.Add(ContainerStatus(c));
         status["containerStatuses"] = statuses;
+        if (init.Count > 0)
+        {
+            var initStatuses = new JsonArray();
+            // An init container that completed successfully reports ready, as the kubelet's status manager marks it.
+            foreach (var c in init) initStatuses.Add(ContainerStatus(!c.Sidecar && c.Terminated is { ExitCode: 0 } ? c with { Ready = true } : c));
+            status["initContainerStatuses"] = initStatuses;
+        }
         return status;
     }
 

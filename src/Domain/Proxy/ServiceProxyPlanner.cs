@@ -140,8 +140,10 @@ public static class ServiceProxyPlanner
     private static bool IsIPv4(string ip) =>
         System.Net.IPAddress.TryParse(ip, out var a) && a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
 
+    // A number may be held as a long (objects written by server-side apply), not only as an int: JsonNumber reads both.
     private static int? Int(JsonNode? node) => node is JsonValue v
-        ? v.TryGetValue<int>(out var i) ? i : v.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null
+        ? Emulator.Domain.Workloads.JsonNumber.Long(v) is { } n and >= int.MinValue and <= int.MaxValue ? (int)n
+            : v.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null
         : null;
 
     private static bool? Bool(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;

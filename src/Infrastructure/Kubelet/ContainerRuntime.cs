@@ -8,10 +8,19 @@ namespace Emulator.Infrastructure.Kubelet;
 /// What the kubelet keeps about one container of a pod between passes: the current instance (its emulation, when it
 /// started, whether it exited on its own), how the last ones ended, the probe workers and the crash-loop back-off.
 /// </summary>
-public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff)
+public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bool init = false)
 {
     public JsonObject Spec { get; } = spec;
     public string Name { get; } = spec.Str("name") ?? "";
+
+    /// <summary>An init container (spec.initContainers), run to completion before the app containers start.</summary>
+    public bool IsInit { get; } = init;
+
+    /// <summary>A sidecar: an init container with restartPolicy Always, which keeps running beside the app containers.</summary>
+    public bool IsSidecar { get; } = init && spec.Str("restartPolicy") == "Always";
+
+    /// <summary>The events' involvedObject.fieldPath for this container.</summary>
+    public string FieldPath => IsInit ? $"spec.initContainers{{{Name}}}" : $"spec.containers{{{Name}}}";
     public string Image { get; } = spec.Str("image") ?? "";
     public RestartBackOff BackOff { get; } = backOff;
 
@@ -48,7 +57,7 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff)
     public bool IsRunning => Process is not null;
 
     public ContainerSnapshot Snapshot() => new(Name, Image, RestartCount, IsRunning && Ready, IsRunning && Started, RunningSince,
-        ContainerId, Terminated, LastTerminated, WaitingReason, WaitingMessage);
+        ContainerId, Terminated, LastTerminated, WaitingReason, WaitingMessage) { Sidecar = IsSidecar };
 
     public async Task StopAsync()
     {

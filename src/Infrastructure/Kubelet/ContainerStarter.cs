@@ -1,8 +1,10 @@
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Emulator.Domain.Dns;
 using Emulator.Domain.Kubelet;
 using Emulator.Domain.Resources;
 using Emulator.Domain.Workloads;
+using Emulator.Infrastructure.Dns;
 using Emulator.Infrastructure.Kubelet.Emulations;
 using Emulator.Infrastructure.Registry;
 using Emulator.Infrastructure.Workloads;
@@ -15,7 +17,8 @@ namespace Emulator.Infrastructure.Kubelet;
 /// emulation with the container's command line, or the sh interpreter for shells and busybox programs; anything else
 /// idles, with a Warning event saying so.
 /// </summary>
-public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder events, PodLogs logs, ServiceLinkSource serviceLinks, TimeProvider time)
+public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder events, PodLogs logs, ServiceLinkSource serviceLinks, TimeProvider time,
+    DnsZoneIndex dnsZone, DnsAnswerPlanner dnsPlanner, ClusterOptions cluster)
 {
     private const string Component = "kubelet";
 
@@ -27,7 +30,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         var name = container.Name;
         var imageName = container.Image;
         var image = ImageReference.Parse(imageName);
-        var fieldPath = $"spec.containers{{{name}}}";
+        var fieldPath = container.FieldPath;
         var firstStart = container.Instance < 0;
         container.Instance++;
         if (container.Terminated is { } ended) container.LastTerminated = ended;
@@ -67,6 +70,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         {
             Argv = argv,
             Exit = code => exited.TrySetResult(code),
+            Network = new PodNetwork(dnsZone, dnsPlanner, cluster, ns),
         };
 
         string? warningReason = null, warning = null;

@@ -11,8 +11,16 @@ public sealed class PodRuntime(string uid, string podCidr, DateTimeOffset creati
     public DateTimeOffset? TerminatingSince { get; set; }
     public List<ContainerRuntime> Containers { get; } = [];
 
+    /// <summary>spec.initContainers in order; the app containers start once every one completed (sidecars: started).</summary>
+    public List<ContainerRuntime> InitContainers { get; } = [];
+    public bool Initialized { get; set; }
+
+    /// <summary>The app containers of a Never/OnFailure pod are all done: its sidecars were stopped and stay stopped.</summary>
+    public bool SidecarsStopped { get; set; }
+
     public async Task StopProcessesAsync()
     {
+        foreach (var c in InitContainers) await c.StopAsync();
         foreach (var c in Containers) await c.StopAsync();
     }
 }

@@ -141,6 +141,20 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
                 lock (_ipGate) _ips.Reserve(cidr, ip);
                 runtime.PodIp = ip;
                 _pods[key] = runtime;
+                // A Running pod had finished its init containers: they stay completed, its sidecars start again.
+                foreach (var spec in InitContainers(pod))
+                {
+                    var init = NewContainer(spec, init: true);
+                    var stored = (pod["status"]?["initContainerStatuses"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(s => s.Str("name") == init.Name);
+                    init.Instance = JsonNumber.Int(stored?["restartCount"], 0) - (init.IsSidecar ? 1 : 0);
+                    runtime.InitContainers.Add(init);
+                    if (init.IsSidecar) await StartContainerAsync(key, pod, runtime, init, hostIp, recordEvents: false, ct);
+                    else if (stored?["state"]?["terminated"] is JsonObject t)
+                        init.Terminated = new TerminatedState(JsonNumber.Int(t["exitCode"], 0), t.Str("reason") ?? "Completed", t.Str("startedAt") ?? "",
+                            t.Str("finishedAt") ?? "", (t.Str("containerID") ?? "").Replace("containerd://", "", StringComparison.Ordinal));
+                    else init.Terminated = new TerminatedState(0, "Completed", "", "", "");
+                }
+                runtime.Initialized = true;
                 foreach (var spec in Containers(pod))
                 {
                     var container = NewContainer(spec);
@@ -172,21 +186,26 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
             lock (_ipGate) ip = _ips.Allocate(cidr);
             if (ip is null) return TimeSpan.FromSeconds(5);
             runtime.PodIp = ip;
+            foreach (var spec in InitContainers(pod)) runtime.InitContainers.Add(NewContainer(spec, init: true));
+            runtime.Initialized = runtime.InitContainers.Count == 0;
             foreach (var spec in Containers(pod))
             {
                 var container = NewContainer(spec);
                 runtime.Containers.Add(container);
-                await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: true, ct);
+                // With init containers the app containers wait (PodInitializing) until SyncContainersAsync has run them all.
+                if (runtime.Initialized) await StartContainerAsync(key, pod, runtime, container, hostIp, recordEvents: true, ct);
             }
+            foreach (var c in runtime.InitContainers.Concat(runtime.Initialized ? [] : runtime.Containers)) c.WaitingReason = "PodInitializing";
             runtime.Running = true;
         }
         var next = await SyncContainersAsync(key, pod, runtime, hostIp, ct);
         var snapshots = runtime.Containers.Select(c => c.Snapshot()).ToList();
-        var desired = KubeletPodStatus.Build(pod, hostIp, runtime.PodIp!, snapshots, SystemFields.Timestamp(time.GetUtcNow()));
+        var initSnapshots = runtime.InitContainers.Select(c => c.Snapshot()).ToList();
+        var desired = KubeletPodStatus.Build(pod, hostIp, runtime.PodIp!, snapshots, SystemFields.Timestamp(time.GetUtcNow()), initSnapshots, runtime.Initialized);
         if (!JsonNode.DeepEquals(desired, pod["status"]))
         {
             await WriteStatusAsync(key, uid, current => KubeletPodStatus.Build(current, hostIp, runtime.PodIp!, snapshots,
-                SystemFields.Timestamp(time.GetUtcNow())), ct);
+                SystemFields.Timestamp(time.GetUtcNow()), initSnapshots, runtime.Initialized), ct);
         }
         if (desired.Str("phase") is "Succeeded" or "Failed")
         {
@@ -198,7 +217,10 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
 
     private static IEnumerable<JsonObject> Containers(JsonObject pod) => (pod["spec"]?["containers"] as JsonArray)?.OfType<JsonObject>() ?? [];
 
-    private ContainerRuntime NewContainer(JsonObject spec) => new(spec, new RestartBackOff(options.RestartBackOffBase, options.RestartBackOffMax));
+    private static IEnumerable<JsonObject> InitContainers(JsonObject pod) => (pod["spec"]?["initContainers"] as JsonArray)?.OfType<JsonObject>() ?? [];
+
+    private ContainerRuntime NewContainer(JsonObject spec, bool init = false) =>
+        new(spec, new RestartBackOff(options.RestartBackOffBase, options.RestartBackOffMax), init);
 
     /// <summary>
     /// The container half of kubelet's SyncPod: notices exits, runs the probes that are due (a failed liveness or
@@ -216,42 +238,87 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
             if (next is null || wait < next) next = wait;
         }
         var policy = pod["spec"].Str("restartPolicy") ?? "Always";
-        foreach (var c in runtime.Containers)
+        if (!runtime.Initialized)
         {
-            if (c.IsRunning && c.Exited.Task.IsCompleted) await EndAsync(pod, c, c.Exited.Task.Result, now);
-            else if (c.IsRunning) await ProbeAsync(pod, runtime, c, policy, ct);
-            if (c.IsRunning)
+            // kuberuntime computeInitContainerActions: init containers run one at a time, in order; a sidecar only has to
+            // have started (its startup probe passed) before the next one starts. A failed init container restarts
+            // unless restartPolicy is Never, and then the pod fails.
+            var pending = false;
+            foreach (var c in runtime.InitContainers)
             {
-                foreach (var tracker in new[] { c.Startup, c.Liveness, c.Readiness })
-                    if (tracker is not null && (tracker.Spec.Kind == ProbeKind.Startup) != c.Started) Due(tracker.NextDue);
-                continue;
-            }
-            if (c.RestartAt is null && c.Terminated is { } ended && Restarts(policy, ended.ExitCode))
-            {
-                var delay = c.BackOff.DelayBeforeRestart(PodFacts.Time(JsonValue.Create(ended.FinishedAt)) ?? now, now);
-                c.RestartAt = now + delay;
-                if (delay > TimeSpan.Zero)
+                if (c.Instance >= 0)
+                    await SyncContainerAsync(key, pod, runtime, c, c.IsSidecar ? "Always" : policy == "Never" ? "Never" : "OnFailure", hostIp, now, Due, ct);
+                if (c.Instance < 0)
                 {
-                    c.LastTerminated = ended;
-                    c.Terminated = null;
-                    c.WaitingReason = "CrashLoopBackOff";
-                    c.WaitingMessage = $"back-off {GoDuration.Format(c.BackOff.Current ?? delay)} restarting failed container={c.Name} pod={PodRef(pod)}";
-                    await events.RecordAsync(pod, "Warning", "BackOff", $"Back-off restarting failed container {c.Name} in pod {PodRef(pod)}", "kubelet",
-                        pod["spec"].Str("nodeName"), ct, $"spec.containers{{{c.Name}}}");
-                }
-            }
-            if (c.RestartAt is { } at)
-            {
-                if (at <= time.GetUtcNow())
-                {
-                    c.BackOff.Restarted(time.GetUtcNow());
                     await StartContainerAsync(key, pod, runtime, c, hostIp, recordEvents: true, ct);
                     Due(time.GetUtcNow());
                 }
-                else Due(at);
+                if (c.IsSidecar ? c.IsRunning && c.Started : c.Terminated is { ExitCode: 0 }) continue;
+                pending = true;
+                break;
+            }
+            if (pending) return next;
+            runtime.Initialized = true;
+            foreach (var c in runtime.Containers.Where(c => c.Instance < 0))
+                await StartContainerAsync(key, pod, runtime, c, hostIp, recordEvents: true, ct);
+        }
+        else
+        {
+            foreach (var c in runtime.InitContainers.Where(c => c.IsSidecar && !runtime.SidecarsStopped))
+                await SyncContainerAsync(key, pod, runtime, c, "Always", hostIp, now, Due, ct);
+        }
+        foreach (var c in runtime.Containers) await SyncContainerAsync(key, pod, runtime, c, policy, hostIp, now, Due, ct);
+        if (policy != "Always" && !runtime.SidecarsStopped && runtime.InitContainers.Any(c => c.IsSidecar)
+            && runtime.Containers.All(c => c.Terminated is { } t && c.RestartAt is null && !Restarts(policy, t.ExitCode)))
+        {
+            // Every app container of a Job-like pod is done: the kubelet stops its sidecars, which do not hold the pod.
+            runtime.SidecarsStopped = true;
+            foreach (var c in runtime.InitContainers.Where(c => c.IsSidecar && c.IsRunning))
+            {
+                await events.RecordAsync(pod, "Normal", "Killing", $"Stopping container {c.Name}", "kubelet", pod["spec"].Str("nodeName"), ct, c.FieldPath);
+                await EndAsync(pod, c, c.StopExitCode, time.GetUtcNow());
+                c.RestartAt = null;
             }
         }
         return next;
+    }
+
+    /// <summary>One container's pass: notices its exit, runs its due probes, restarts it per policy after the back-off.</summary>
+    private async Task SyncContainerAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, ContainerRuntime c, string policy, string hostIp,
+        DateTimeOffset now, Action<DateTimeOffset> Due, CancellationToken ct)
+    {
+        if (c.IsRunning && c.Exited.Task.IsCompleted) await EndAsync(pod, c, c.Exited.Task.Result, now);
+        else if (c.IsRunning) await ProbeAsync(pod, runtime, c, policy, ct);
+        if (c.IsRunning)
+        {
+            foreach (var tracker in new[] { c.Startup, c.Liveness, c.Readiness })
+                if (tracker is not null && (tracker.Spec.Kind == ProbeKind.Startup) != c.Started) Due(tracker.NextDue);
+            return;
+        }
+        if (c.RestartAt is null && c.Terminated is { } ended && Restarts(policy, ended.ExitCode))
+        {
+            var delay = c.BackOff.DelayBeforeRestart(PodFacts.Time(JsonValue.Create(ended.FinishedAt)) ?? now, now);
+            c.RestartAt = now + delay;
+            if (delay > TimeSpan.Zero)
+            {
+                c.LastTerminated = ended;
+                c.Terminated = null;
+                c.WaitingReason = "CrashLoopBackOff";
+                c.WaitingMessage = $"back-off {GoDuration.Format(c.BackOff.Current ?? delay)} restarting failed container={c.Name} pod={PodRef(pod)}";
+                await events.RecordAsync(pod, "Warning", "BackOff", $"Back-off restarting failed container {c.Name} in pod {PodRef(pod)}", "kubelet",
+                    pod["spec"].Str("nodeName"), ct, c.FieldPath);
+            }
+        }
+        if (c.RestartAt is { } at)
+        {
+            if (at <= time.GetUtcNow())
+            {
+                c.BackOff.Restarted(time.GetUtcNow());
+                await StartContainerAsync(key, pod, runtime, c, hostIp, recordEvents: true, ct);
+                Due(time.GetUtcNow());
+            }
+            else Due(at);
+        }
     }
 
     /// <summary>Starts an instance and looks at the pod again as soon as it exits on its own (the PLEG's ContainerDied).</summary>
@@ -280,7 +347,7 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
     private async Task ProbeAsync(JsonObject pod, PodRuntime runtime, ContainerRuntime c, string policy, CancellationToken ct)
     {
         var node = pod["spec"].Str("nodeName");
-        var fieldPath = $"spec.containers{{{c.Name}}}";
+        var fieldPath = c.FieldPath;
         foreach (var tracker in new[] { c.Startup, c.Liveness, c.Readiness })
         {
             if (tracker is null || (tracker.Spec.Kind == ProbeKind.Startup) == c.Started || tracker.NextDue > time.GetUtcNow() || !c.IsRunning) continue;

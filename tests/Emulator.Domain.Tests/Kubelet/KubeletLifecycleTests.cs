@@ -25,6 +25,38 @@ public sealed class KubeletLifecycleTests
     public void Phase_follows_get_phase_for_a_stopped_container(string policy, int exitCode, string phase) =>
         Assert.Equal(phase, KubeletPodStatus.Phase(policy, [Exited(exitCode)]));
 
+    private static ContainerSnapshot Waiting(string name) => new(name, "busybox", 0, false, false, null, null, null, null, "PodInitializing");
+
+    [Fact]
+    public void A_pod_initializing_is_pending_with_init_statuses_and_a_failed_init_container_fails_a_never_pod()
+    {
+        var pod = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "p", ["uid"] = "u" },
+            ["spec"] = new JsonObject { ["restartPolicy"] = "Never" },
+        };
+        var status = KubeletPodStatus.Build(pod, "127.18.0.2", "127.244.1.2", [Waiting("app")], "2026-01-01T00:00:05Z",
+            [Exited(0, "first"), Running("second")], initialized: false);
+        Assert.Equal("Pending", (string?)status["phase"]);
+        var initialized = status["conditions"]!.AsArray().Single(x => (string?)x!["type"] == "Initialized")!;
+        Assert.Equal(("False", "ContainersNotInitialized", "containers with incomplete status: [second]"),
+            ((string?)initialized["status"], (string?)initialized["reason"], (string?)initialized["message"]));
+        Assert.Equal(["first", "second"], status["initContainerStatuses"]!.AsArray().Select(s => (string?)s!["name"]));
+        Assert.True((bool)status["initContainerStatuses"]![0]!["ready"]!);
+        Assert.Equal("PodInitializing", (string?)status["containerStatuses"]![0]!["state"]!["waiting"]!["reason"]);
+
+        var failed = KubeletPodStatus.Build(pod, "127.18.0.2", "127.244.1.2", [Waiting("app")], "2026-01-01T00:00:05Z", [Exited(3, "first")], initialized: false);
+        Assert.Equal("Failed", (string?)failed["phase"]);
+    }
+
+    [Fact]
+    public void A_running_sidecar_does_not_hold_a_never_pod_whose_app_container_ended()
+    {
+        var pod = new JsonObject { ["metadata"] = new JsonObject { ["name"] = "p" }, ["spec"] = new JsonObject { ["restartPolicy"] = "Never" } };
+        var status = KubeletPodStatus.Build(pod, "h", "p", [Exited(0)], "t", [Running("shipper") with { Sidecar = true }], initialized: true);
+        Assert.Equal("Succeeded", (string?)status["phase"]);
+    }
+
     [Fact]
     public void A_running_container_keeps_the_pod_running_and_a_crash_looping_one_counts_as_stopped()
     {

@@ -37,6 +37,19 @@ public sealed class ServiceProxyPlannerTests
     }
 
     [Fact]
+    public void A_port_held_as_a_long_as_server_side_apply_writes_it_still_gets_its_frontend()
+    {
+        // helm 4 applies server-side; the merged object holds its numbers as long values, not ints.
+        var service = Service("""{"clusterIP":"127.96.0.9","ports":[{"name":"http","protocol":"TCP"}]}""");
+        service["spec"]!["ports"]![0]!["port"] = JsonValue.Create(80L);
+        var slice = Slice("web", """[{"name":"http","protocol":"TCP"}]""", """[{"addresses":["127.244.1.5"]}]""");
+        slice["ports"]![0]!["port"] = JsonValue.Create(8080L);
+        var frontend = Assert.Single(ServiceProxyPlanner.Plan(service, [slice], Nodes).Frontends);
+        Assert.Equal(80, frontend.Frontend.Port);
+        Assert.Equal("127.244.1.5:8080", Assert.Single(frontend.Route.Endpoints).ToString());
+    }
+
+    [Fact]
     public void An_unnamed_service_port_matches_an_unnamed_slice_port()
     {
         var service = Service("""{"clusterIP":"127.96.0.9","ports":[{"port":80}]}""");

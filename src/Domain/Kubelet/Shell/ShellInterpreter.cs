@@ -16,8 +16,19 @@ public sealed class ShellHost(IReadOnlyDictionary<string, string> environment, s
     /// <summary>The container's writable files, as far as the script touched them (/etc/hostname is always there).</summary>
     public Dictionary<string, string> Files { get; private init; } = new(StringComparer.Ordinal) { ["/etc/hostname"] = hostname + "\n" };
 
-    /// <summary>Another process in the same container (an exec probe): same files and environment, its own output.</summary>
-    public ShellHost Exec(Action<string> output) => new(Environment, Hostname, output, Sleep, Now) { Files = Files };
+    /// <summary>The pod's network (DNS and TCP), for wget, nc, nslookup and curl; null where there is none (unit tests).</summary>
+    public IPodNetwork? Network
+    {
+        get;
+        init
+        {
+            field = value;
+            if (value is not null) Files["/etc/resolv.conf"] = PodResolvConf.Text(value);
+        }
+    }
+
+    /// <summary>Another process in the same container (an exec probe): same files, environment and network, its own output.</summary>
+    public ShellHost Exec(Action<string> output) => new(Environment, Hostname, output, Sleep, Now) { Files = Files, Network = Network };
 }
 
 /// <summary>
@@ -30,7 +41,7 @@ public sealed class ShellInterpreter
     public static readonly IReadOnlySet<string> Builtins = new HashSet<string>(StringComparer.Ordinal)
     {
         "echo", "printf", "sleep", "true", "false", ":", "exit", "date", "env", "printenv", "hostname", "cat", "touch", "rm", "mkdir",
-        "test", "[", "seq", "export", "whoami", "uname", "tail",
+        "test", "[", "seq", "export", "whoami", "uname", "tail", "grep", "head", "wc", "wget", "nc", "nslookup", "curl",
     };
 
     private readonly ShellHost _host;
@@ -38,6 +49,9 @@ public sealed class ShellInterpreter
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder? _capture;
     private int _status;
+
+    /// <summary>What the commands being run read on stdin: the previous stage's output inside a pipeline, else nothing.</summary>
+    private string _stdin = "";
 
     private ShellInterpreter(ShellHost host, Dictionary<string, string> vars, StringBuilder? capture)
     {
@@ -70,6 +84,7 @@ public sealed class ShellInterpreter
                         unknown.Add("tail");
                     break;
                 case Sequence s: foreach (var i in s.Items) Walk(i); break;
+                case Pipeline p: foreach (var i in p.Stages) Walk(i); break;
                 case AndOr a: Walk(a.Left); Walk(a.Right); break;
                 case Not x: Walk(x.Inner); break;
                 case WhileLoop w: Walk(w.Condition); Walk(w.Body); break;
@@ -117,6 +132,12 @@ public sealed class ShellInterpreter
         _stdout.Clear().Append(all[(last + 1)..]);
     }
 
+    /// <summary>stderr goes to the container log even inside $(...) or a pipe, as it does from a real container.</summary>
+    private void WriteError(string text)
+    {
+        foreach (var line in text.TrimEnd('\n').Split('\n')) _host.Output(line);
+    }
+
     private void FlushPartialLine()
     {
         if (_capture is null && _stdout.Length > 0) _host.Output(_stdout.ToString());
@@ -131,6 +152,35 @@ public sealed class ShellInterpreter
             case Sequence s:
                 foreach (var item in s.Items) await ExecAsync(item, ct);
                 break;
+            case Pipeline p:
+            {
+                var input = _stdin;
+                for (var i = 0; i < p.Stages.Count - 1; i++)
+                {
+                    // Stages run one after the other in a subshell each: the next one reads all the previous one wrote.
+                    var capture = new StringBuilder();
+                    var stage = new ShellInterpreter(_host, new Dictionary<string, string>(_vars, StringComparer.Ordinal), capture) { _stdin = input };
+                    try
+                    {
+                        await stage.ExecAsync(p.Stages[i], ct);
+                    }
+                    catch (ExitException)
+                    {
+                    }
+                    input = capture.ToString();
+                }
+                var saved = _stdin;
+                _stdin = input;
+                try
+                {
+                    await ExecAsync(p.Stages[^1], ct);
+                }
+                finally
+                {
+                    _stdin = saved;
+                }
+                break;
+            }
             case AndOr a:
                 await ExecAsync(a.Left, ct);
                 if ((_status == 0) == a.And) await ExecAsync(a.Right, ct);
@@ -185,25 +235,53 @@ public sealed class ShellInterpreter
         if (c.Words.Count == 0) { _status = 0; return; }
         var argv = await ExpandAsync(c.Words, ct);
         if (argv.Count == 0) { _status = 0; return; }
-        string? file = null;
-        var append = false;
-        var discard = false;
+        // Where fd 1 and fd 2 go, applied left to right as the shell does (">/dev/null 2>&1" silences both).
+        Destination stdout = Destination.Stdout, stderr = Destination.Stderr;
+        var stdin = _stdin;
         foreach (var r in c.Redirects)
         {
-            if (r.Operator is ">" or "1>" or ">>" or "1>>")
+            var target = string.Join(" ", await ExpandWordAsync(r.Target!, split: false, ct));
+            var append = r.Operator.EndsWith(">>", StringComparison.Ordinal);
+            var to = target == "/dev/null" ? Destination.Discard : new Destination(DestinationKind.File, target, append);
+            switch (r.Operator)
             {
-                var target = string.Join(" ", await ExpandWordAsync(r.Target!, split: false, ct));
-                discard = target == "/dev/null";
-                file = discard ? null : target;
-                append = r.Operator.EndsWith(">>", StringComparison.Ordinal);
+                case ">" or "1>" or ">>" or "1>>": stdout = to; break;
+                case "2>" or "2>>": stderr = to; break;
+                case "2>&" when target == "1": stderr = stdout; break;
+                case ">&" or "1>&" when target == "2": stdout = stderr; break;
+                case "<": stdin = _host.Files.GetValueOrDefault(target, ""); break;
             }
         }
-        var output = new StringBuilder();
-        _status = await BuiltinAsync(Path.GetFileName(argv[0]), argv.Skip(1).ToList(), output, ct);
-        var text = output.ToString();
-        if (discard) return;
-        if (file is not null) _host.Files[file] = (append && _host.Files.TryGetValue(file, out var old) ? old : "") + text;
-        else if (text.Length > 0) Write(text);
+        var io = new CommandIo(stdin, new StringBuilder(), new StringBuilder());
+        _status = await BuiltinAsync(Path.GetFileName(argv[0]), argv.Skip(1).ToList(), io, ct);
+        Deliver(io.Stderr.ToString(), stderr);
+        Deliver(io.Stdout.ToString(), stdout);
+    }
+
+    private enum DestinationKind { Stdout, Stderr, Discard, File }
+
+    private sealed record Destination(DestinationKind Kind, string? File = null, bool Append = false)
+    {
+        public static readonly Destination Stdout = new(DestinationKind.Stdout);
+        public static readonly Destination Stderr = new(DestinationKind.Stderr);
+        public static readonly Destination Discard = new(DestinationKind.Discard);
+    }
+
+    private void Deliver(string text, Destination to)
+    {
+        switch (to.Kind)
+        {
+            case DestinationKind.Discard: return;
+            case DestinationKind.File:
+                _host.Files[to.File!] = (to.Append && _host.Files.TryGetValue(to.File!, out var old) ? old : "") + text;
+                return;
+            case DestinationKind.Stderr:
+                if (text.Length > 0) WriteError(text);
+                return;
+            default:
+                if (text.Length > 0) Write(text);
+                return;
+        }
     }
 
     private async Task<List<string>> ExpandAsync(IEnumerable<Word> words, CancellationToken ct)
@@ -268,10 +346,16 @@ public sealed class ShellInterpreter
         _ => _vars.TryGetValue(name, out var v) ? v : _host.Environment.TryGetValue(name, out var e) ? e : "",
     };
 
-    private async Task<int> BuiltinAsync(string name, List<string> args, StringBuilder output, CancellationToken ct)
+    private async Task<int> BuiltinAsync(string name, List<string> args, CommandIo io, CancellationToken ct)
     {
+        var output = io.Stdout;
+        if (NetworkCommands.Names.Contains(name)) return await NetworkCommands.RunAsync(name, args, _host, io, ct);
         switch (name)
         {
+            case "grep": return TextCommands.Grep(args, io, _host.Files);
+            case "head": return TextCommands.Head(args, io, _host.Files);
+            case "wc": return TextCommands.Wc(args, io, _host.Files);
+            case "cat" when args.Count == 0 || args is ["-"]: output.Append(io.Stdin); return 0;
             case "true" or ":": return 0;
             case "false": return 1;
             case "exit":

@@ -4,8 +4,9 @@ namespace Emulator.Domain.Kubelet.Shell;
 
 /// <summary>
 /// A POSIX sh subset, enough for the scripts course material gives busybox and alpine: words with quotes and
-/// escapes, $VAR/${VAR}/$(...)/`...`/$((...)), assignments, redirections, ; &amp;&amp; || !, while/until/for/if.
-/// Pipes and background jobs are refused (ShellSyntaxException), since the emulator would have to fake their output.
+/// escapes, $VAR/${VAR}/$(...)/`...`/$((...)), assignments, redirections, ; &amp;&amp; || ! |, while/until/for/if.
+/// Pipes run their stages one after the other (the next reads all the previous one wrote), so a pipe from an endless
+/// producer never delivers; background jobs and subshells are refused (ShellSyntaxException).
 /// </summary>
 public sealed class ShellParser
 {
@@ -214,7 +215,17 @@ public sealed class ShellParser
         var negate = false;
         if (Peek is Word w && w.Plain == "!") { negate = true; _pos++; }
         var node = ParseCommand();
-        if (Peek is "|") throw new ShellSyntaxException("pipes (|)");
+        if (Peek is "|")
+        {
+            var stages = new List<ShellNode> { node };
+            while (Peek is "|")
+            {
+                _pos++;
+                SkipNewlines();
+                stages.Add(ParseCommand());
+            }
+            node = new Pipeline(stages);
+        }
         return negate ? new Not(node) : node;
     }
 

@@ -32,11 +32,14 @@ public sealed record AndOr(ShellNode Left, bool And, ShellNode Right) : ShellNod
 
 public sealed record Not(ShellNode Inner) : ShellNode;
 
+/// <summary>a | b | c: each stage reads what the one before wrote to stdout.</summary>
+public sealed record Pipeline(IReadOnlyList<ShellNode> Stages) : ShellNode;
+
 public sealed record WhileLoop(ShellNode Condition, ShellNode Body, bool Until) : ShellNode;
 
 public sealed record ForLoop(string Variable, IReadOnlyList<Word>? Items, ShellNode Body) : ShellNode;
 
 public sealed record IfClause(ShellNode Condition, ShellNode Then, ShellNode? Else) : ShellNode;
 
-/// <summary>A script the interpreter cannot run faithfully (pipes, background jobs, unknown programs): why, in a few words.</summary>
+/// <summary>A script the interpreter cannot run faithfully (background jobs, subshells, unknown programs): why, in a few words.</summary>
 public sealed class ShellSyntaxException(string message) : Exception(message);

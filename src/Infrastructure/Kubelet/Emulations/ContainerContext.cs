@@ -14,6 +14,9 @@ public sealed record ContainerContext(
 
     public Action<int> Exit { get; init; } = _ => { };
 
+    /// <summary>The pod's DNS and TCP, for the interpreted network commands (wget, nc, nslookup, curl).</summary>
+    public Emulator.Domain.Kubelet.Shell.IPodNetwork? Network { get; init; }
+
     /// <summary>The pod's hostname: its name, as os.Hostname() answers in the container.</summary>
     public string Hostname => Environment.TryGetValue("HOSTNAME", out var h) ? h : PodName;
 }

@@ -15,15 +15,18 @@ public sealed class ShellEmulation(TimeProvider time) : IImageEmulation
     {
         ["busybox"] = "sh", ["registry.k8s.io/busybox"] = "sh", ["k8s.gcr.io/busybox"] = "sh", ["gcr.io/google-containers/busybox"] = "sh",
         ["alpine"] = "/bin/sh", ["ubuntu"] = "/bin/bash", ["debian"] = "bash", ["centos"] = "/bin/bash", ["fedora"] = "/bin/bash",
-        ["rockylinux"] = "/bin/bash", ["amazonlinux"] = "/bin/bash",
+        ["rockylinux"] = "/bin/bash", ["amazonlinux"] = "/bin/bash", ["nicolaka/netshoot"] = "zsh",
+        ["curlimages/curl"] = "curl", ["quay.io/curl/curl"] = "curl",
     };
 
     public bool Handles(ImageReference image) => Images.ContainsKey(image.Repository);
 
     public int StopExitCode => 137;
 
+    /// <summary>The curl images run curl through an entrypoint script that prepends "curl" when the first argument is an option.</summary>
     public static (IReadOnlyList<string> Entrypoint, IReadOnlyList<string> Cmd) DefaultsOf(ImageReference image) =>
-        ([], [Images.TryGetValue(image.Repository, out var shell) ? shell : "sh"]);
+        Images.TryGetValue(image.Repository, out var shell) && shell == "curl" ? ([ContainerCommand.CurlEntrypoint], ["curl"])
+            : ([], [shell ?? "sh"]);
 
     public Task<IAsyncDisposable> StartAsync(ContainerContext container, CancellationToken ct)
     {
@@ -35,7 +38,7 @@ public sealed class ShellEmulation(TimeProvider time) : IImageEmulation
     public static (IAsyncDisposable Process, ShellHost Host) Run(ShellProgram program, ContainerContext container, TimeProvider time)
     {
         var host = new ShellHost(container.Environment, container.Hostname, container.Log,
-            (d, token) => Task.Delay(d, time, token), time.GetUtcNow);
+            (d, token) => Task.Delay(d, time, token), time.GetUtcNow) { Network = container.Network };
         return (new ScriptProcess(program, host, container), host);
     }
 
