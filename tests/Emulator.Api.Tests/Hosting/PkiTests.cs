@@ -2,7 +2,7 @@ using System.Net;
 using Emulator.Api.Hosting;
 using Xunit;
 
-namespace Emulator.Api.Tests.Hosting;
+namespace Emulator.Api.Tests;
 
 /// <summary>A warm data dir starts without generating keys: the CA and serving certificate on disk are reused.</summary>
 public sealed class PkiTests : IDisposable
