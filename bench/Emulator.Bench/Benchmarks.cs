@@ -76,6 +76,12 @@ internal sealed partial class Benchmarks(Options options)
         await StartupEmulatorAsync(warmDir, aloneKubectl: false);
 
         await StartupAsync(warmDir);
+        if (options.Only == "startup")
+        {
+            // §1 alone (BENCH_ONLY=startup bench/run.sh): start to /readyz and the first kubectl, fresh and warm.
+            results.TotalSeconds = Stats.Ms(t0, Stopwatch.GetTimestamp()) / 1000;
+            return results;
+        }
         var memoryDir = await MemoryAsync();
         await StartupWithDataAsync(memoryDir);
         await ThroughputAndWatchAsync();

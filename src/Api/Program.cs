@@ -1,5 +1,6 @@
 using Emulator.Api.Hosting;
 
+StartupTrace.Mark("main");
 Dictionary<string, string?> flags;
 try
 {

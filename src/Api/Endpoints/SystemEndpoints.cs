@@ -18,7 +18,12 @@ public static class SystemEndpoints
             ["buildDate"] = "2026-02-10T12:00:00Z", ["goVersion"] = "go1.25.6", ["compiler"] = "gc",
             ["platform"] = $"{(OperatingSystem.IsMacOS() ? "darwin" : "linux")}/{(System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "arm64" : "amd64")}",
         })).ExcludeFromDescription();
-        foreach (var path in new[] { "/readyz", "/livez", "/healthz" })
+        app.MapGet("/readyz", () =>
+        {
+            Hosting.StartupTrace.FirstReady();
+            return Results.Text("ok");
+        }).ExcludeFromDescription();
+        foreach (var path in new[] { "/livez", "/healthz" })
             app.MapGet(path, () => Results.Text("ok")).ExcludeFromDescription();
     }
 }

@@ -15,12 +15,14 @@ public static class EmulatorHost
 {
     public static WebApplication Build(IReadOnlyDictionary<string, string?> flags, Action<WebApplicationBuilder>? configure = null)
     {
+        StartupTrace.Mark("build starts");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(flags);
         var options = builder.Configuration.GetSection("Emulator").Get<EmulatorOptions>() ?? new EmulatorOptions();
         options.DataDir = Path.GetFullPath(options.DataDir);
         Directory.CreateDirectory(options.DataDir);
 
+        StartupTrace.Mark("builder created");
         var bind = IPAddress.Parse(options.BindAddress);
         var credentials = Credentials.LoadOrCreate(options.DataDir);
         builder.Services.AddSingleton(credentials);
@@ -30,8 +32,10 @@ public static class EmulatorHost
         // Tests host the app in memory (WebApplicationFactory) and configure their own server; only the real process listens.
         if (builder.Configuration.GetValue("Emulator:Listen", true))
         {
+            StartupTrace.Mark("services registered");
             var pki = Pki.LoadOrCreate(options.DataDir, [bind]);
             builder.Services.AddSingleton(pki);
+            StartupTrace.Mark("pki loaded");
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.Limits.MaxRequestBodySize = null;
@@ -48,7 +52,9 @@ public static class EmulatorHost
         }
         configure?.Invoke(builder);
 
+        if (StartupTrace.Enabled) TracedHostedService.WrapAll(builder.Services);
         var app = builder.Build();
+        StartupTrace.Mark("host built");
         app.UseMiddleware<StatusExceptionMiddleware>();
         app.UseSwaggerUiOnHttpPort(options);
         app.UseMiddleware<AuthenticationMiddleware>();
@@ -61,6 +67,8 @@ public static class EmulatorHost
         // "{*path}" rather than the default "{*path:nonfile}": /swagger/index.html on the HTTPS API is a 404 Status too.
         app.MapFallback("{*path}", (HttpContext c) => StatusWriter.WriteAsync(c, Emulator.Domain.Errors.StatusException.NotFoundPath()));
 
+        StartupTrace.Mark("endpoints mapped");
+        app.Lifetime.ApplicationStarted.Register(() => StartupTrace.Mark("application started"));
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Kubernetes API emulator ready: https://{Bind}:{Port} (kubeconfig: {Kubeconfig})",
                 options.BindAddress, options.ApiPort, Path.Combine(options.DataDir, "kubeconfig")));

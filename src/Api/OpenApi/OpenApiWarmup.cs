@@ -13,8 +13,11 @@ public sealed class OpenApiWarmup(ResourceCatalog catalog, IHostApplicationLifet
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Two seconds after start: long enough not to take a core from the first /readyz and the first kubectl calls
+        // (discovery, get) on a 2-core machine, early enough that a first `kubectl apply` usually finds it built.
         lifetime.ApplicationStarted.Register(() =>
-            _ = Task.Run(() => OpenApiV3Endpoints.Warm(catalog), CancellationToken.None));
+            _ = Task.Delay(TimeSpan.FromSeconds(2), lifetime.ApplicationStopping)
+                .ContinueWith(_ => OpenApiV3Endpoints.Warm(catalog), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
         return Task.CompletedTask;
     }
 
