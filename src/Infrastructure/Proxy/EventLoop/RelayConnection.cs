@@ -128,6 +128,7 @@ internal sealed unsafe class RelayConnection
     /// <summary>Moves what it can from one side to the other; false when the connection was closed.</summary>
     private bool Pump(Flow flow)
     {
+        if (flow.Pipe is not null) return Splice(flow);
         for (var round = 0; round < MaxRoundsPerEvent; round++)
         {
             if (flow.Pending > 0)
@@ -142,7 +143,7 @@ internal sealed unsafe class RelayConnection
                 }
                 flow.Start += (int)sent;
                 if (flow.Pending > 0) continue;
-                flow.GrowIfFilled();
+                if (flow.GrowIfFilled()) return Splice(flow);
             }
             if (flow.Eof)
             {
@@ -159,6 +160,54 @@ internal sealed unsafe class RelayConnection
             {
                 flow.Start = 0;
                 flow.End = (int)received;
+                continue;
+            }
+            if (received == 0)
+            {
+                flow.Eof = true;
+                continue;
+            }
+            if (Libc.Errno is Libc.EAgain or Libc.EIntr) return true;
+            Abort();
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Pump"/> for a bulk flow: socket → pipe → socket with splice(2), so the bytes are never copied into
+    /// this process (HAProxy's splice mode). Reads only into an empty pipe, so a would-block read means no data.
+    /// </summary>
+    private bool Splice(Flow flow)
+    {
+        var pipe = flow.Pipe!;
+        for (var round = 0; round < MaxRoundsPerEvent; round++)
+        {
+            if (pipe.Pending > 0)
+            {
+                var moved = Libc.splice(pipe.ReadFd, null, flow.To.Fd, null, pipe.Pending, Libc.SpliceFMove | Libc.SpliceFNonBlock);
+                if (moved < 0)
+                {
+                    if (Libc.Errno is Libc.EAgain or Libc.EIntr) return true;
+                    Abort();
+                    return false;
+                }
+                pipe.Pending -= (int)moved;
+                if (pipe.Pending > 0) continue;
+            }
+            if (flow.Eof)
+            {
+                if (!flow.Shut)
+                {
+                    Libc.shutdown(flow.To.Fd, Libc.ShutWr);
+                    flow.Shut = true;
+                }
+                return true;
+            }
+            var received = Libc.splice(flow.From.Fd, null, pipe.WriteFd, null, pipe.Capacity, Libc.SpliceFMove | Libc.SpliceFNonBlock);
+            if (received > 0)
+            {
+                pipe.Pending = (int)received;
                 continue;
             }
             if (received == 0)
@@ -280,7 +329,10 @@ internal sealed unsafe class RelayConnection
 
         public int End { get; set; }
 
-        public int Pending => End - Start;
+        public int Pending => Pipe?.Pending ?? End - Start;
+
+        /// <summary>Set once the flow carries bulk data and moves it with splice(2).</summary>
+        public SplicePipe? Pipe { get; private set; }
 
         /// <summary>The source sent FIN.</summary>
         public bool Eof { get; set; }
@@ -289,19 +341,24 @@ internal sealed unsafe class RelayConnection
         public bool Shut { get; set; }
 
         /// <summary>
-        /// A read that filled the small buffer means bulk data: move to a large one (fewer system calls per MB), as
-        /// <see cref="TcpRelay"/> does. Request/response traffic keeps the small one.
+        /// A read that filled the small buffer means bulk data: move it with splice(2) through a pipe, or, when no
+        /// pipe can be had, through a large buffer (fewer system calls per MB), as <see cref="TcpRelay"/> does.
+        /// Request/response traffic keeps the small buffer. True when the flow now splices.
         /// </summary>
-        public void GrowIfFilled()
+        public bool GrowIfFilled()
         {
-            if (End != Buffer.Length || Buffer.Length >= BulkBufferSize) return;
+            if (End != Buffer.Length || Buffer.Length >= BulkBufferSize) return false;
             ArrayPool<byte>.Shared.Return(Buffer);
-            Buffer = ArrayPool<byte>.Shared.Rent(BulkBufferSize);
             Start = End = 0;
+            Pipe = SplicePipe.TryCreate();
+            Buffer = Pipe is null ? ArrayPool<byte>.Shared.Rent(BulkBufferSize) : [];
+            return Pipe is not null;
         }
 
         public void Release()
         {
+            Pipe?.Dispose();
+            Pipe = null;
             if (Buffer.Length == 0) return;
             ArrayPool<byte>.Shared.Return(Buffer);
             Buffer = [];
