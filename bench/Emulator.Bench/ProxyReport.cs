@@ -26,7 +26,7 @@ internal static class ProxyReport
         L("round in the same run: **directly** on its pod IP (the baseline), through the emulator's **ClusterIP** (a");
         L("selector-less Service with a hand-written EndpointSlice; the embedded kube-proxy relays in userspace on its epoll");
         L($"event loop), through **HAProxy** in TCP mode (`{p.HaproxyVersion}`, Debian package, config generated in the run's");
-        L("temp dir, loopback only), and through a second emulator running the **portable Socket relay** (async `Socket`");
+        L("temp dir, loopback only), and through a second emulator of the same build running the **portable Socket relay** (async `Socket`");
         L("calls on the thread pool; what platforms other than Linux x86-64 get, and what Linux had before the event loop).");
         L($"Bulk: one connection downloading {p.DownloadBytes >> 20} MiB, median of the rounds. New connection: connect, 64-byte request,");
         L("63-byte answer, close, one client after the other (what `curl` does). Round trip: 64 bytes each way on one kept-alive");

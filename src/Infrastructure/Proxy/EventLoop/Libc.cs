@@ -4,7 +4,7 @@ namespace Emulator.Infrastructure.Proxy.EventLoop;
 
 /// <summary>
 /// The few Linux system calls the event-loop relay makes on raw descriptors: epoll, non-blocking accept/connect,
-/// recv/send, splice. Values are Linux x86-64's (the only platform <see cref="RelayLoops.IsSupported"/> accepts).
+/// recv/send. Values are Linux x86-64's (the only platform <see cref="RelayLoops.IsSupported"/> accepts).
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -26,6 +26,8 @@ internal static unsafe partial class Libc
     public const uint EpollErr = 0x8;
     public const uint EpollHup = 0x10;
 
+    public const short PollOut = 0x4;
+
     public const int SolSocket = 1;
     public const int SoError = 4;
     public const int SoLinger = 13;
@@ -34,9 +36,6 @@ internal static unsafe partial class Libc
     public const int ShutWr = 1;
     public const int MsgNoSignal = 0x4000;
 
-    public const int FSetPipeSize = 1031;
-    public const uint SpliceFMove = 1;
-    public const uint SpliceFNonBlock = 2;
     public const int ONonBlock = 0x800;
     public const int OCloExec = 0x80000;
 
@@ -56,6 +55,14 @@ internal static unsafe partial class Libc
         public ushort Port;
         public uint Address;
         public ulong Zero;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
     }
 
     [StructLayout(LayoutKind.Sequential)]
@@ -104,6 +111,9 @@ internal static unsafe partial class Libc
     public static partial int getsockopt(int fd, int level, int name, void* value, int* length);
 
     [LibraryImport("libc", SetLastError = true)]
+    public static partial int poll(PollFd* fds, nuint count, int timeout);
+
+    [LibraryImport("libc", SetLastError = true)]
     public static partial int eventfd(uint initial, int flags);
 
     [LibraryImport("libc", SetLastError = true)]
@@ -112,19 +122,23 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint write(int fd, void* buffer, nint count);
 
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int pipe2(int* fds, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial int fcntl(int fd, int command, int argument);
-
-    [LibraryImport("libc", SetLastError = true)]
-    public static partial nint splice(int fdIn, long* offIn, int fdOut, long* offOut, nint length, uint flags);
-
     public static void SetNoDelay(int fd)
     {
         var one = 1;
         setsockopt(fd, IpProtoTcp, TcpNoDelay, &one, sizeof(int));
+    }
+
+    /// <summary>
+    /// Whether a non-blocking connect has finished, without waiting: null while in progress, else whether it
+    /// succeeded. On loopback the handshake usually completes inside connect() itself.
+    /// </summary>
+    public static bool? ConnectOutcome(int fd)
+    {
+        var entry = new PollFd { Fd = fd, Events = PollOut };
+        if (poll(&entry, 1, 0) <= 0) return null;
+        int error = 0, length = sizeof(int);
+        getsockopt(fd, SolSocket, SoError, &error, &length);
+        return error == 0;
     }
 
     /// <summary>Closes with SO_LINGER 0, so the peer gets an RST at once.</summary>

@@ -13,14 +13,14 @@ internal static class RelayLoops
 
     private static int _next = -1;
 
+    private static readonly string? Choice = Environment.GetEnvironmentVariable("EMULATOR_PROXY_RELAY")?.ToLowerInvariant();
+
     /// <summary>
     /// Linux on x86-64 (the epoll_event layout is declared for it), unless EMULATOR_PROXY_RELAY=managed asks for the
     /// portable Socket-based relay (kept for other platforms and for same-run comparisons in bench §6).
     /// </summary>
     public static bool IsSupported { get; } =
-        OperatingSystem.IsLinux()
-        && RuntimeInformation.ProcessArchitecture == Architecture.X64
-        && !string.Equals(Environment.GetEnvironmentVariable("EMULATOR_PROXY_RELAY"), "managed", StringComparison.OrdinalIgnoreCase);
+        OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture == Architecture.X64 && Choice != "managed";
 
     public static RelayLoop Next()
     {
