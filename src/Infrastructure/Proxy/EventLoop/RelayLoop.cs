@@ -13,6 +13,7 @@ internal sealed unsafe class RelayLoop
     private const int MaxEvents = 256;
     private const int TickMilliseconds = 250;
     private const ulong WakeToken = 0;
+    private static readonly TimeSpan SpinAfterActivity = TimeSpan.FromMicroseconds(50);
 
     private readonly int _epoll;
     private readonly int _wake;
@@ -108,10 +109,16 @@ internal sealed unsafe class RelayLoop
     {
         var events = stackalloc Libc.EpollEvent[MaxEvents];
         var lastTick = Environment.TickCount64;
+        var lastActivity = 0L;
         while (true)
         {
-            var n = Libc.epoll_wait(_epoll, events, MaxEvents, TickMilliseconds);
+            // Right after traffic, poll without sleeping for a few tens of microseconds: the answer to what was just
+            // forwarded usually comes back within that time, and a sleeping thread (a halted vCPU on a VM) takes
+            // longer than that to wake. Idle loops block as usual.
+            var spinning = Stopwatch.GetElapsedTime(lastActivity) < SpinAfterActivity;
+            var n = Libc.epoll_wait(_epoll, events, MaxEvents, spinning ? 0 : TickMilliseconds);
             if (n < 0 && Libc.Errno != Libc.EIntr) return;
+            if (n > 0) lastActivity = Stopwatch.GetTimestamp();
             for (var i = 0; i < n; i++)
             {
                 var token = events[i].Data;
