@@ -477,12 +477,12 @@ internal sealed partial class Benchmarks(Options options)
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
-    private Emu StartEmulator(string dataDir)
+    private Emu StartEmulator(string dataDir, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (api, http, dns) = (Ports.Pick(), Ports.Pick(), Ports.Pick());
         var process = ServerProcess.Start("emulator", options.EmulatorDll,
             ["--data-dir", dataDir, "--api-port", api.ToString(), "--http-port", http.ToString(), "--dns-port", dns.ToString()],
-            Path.Combine(options.Work, "logs", $"emulator-{Interlocked.Increment(ref logCounter):000}.log"));
+            Path.Combine(options.Work, "logs", $"emulator-{Interlocked.Increment(ref logCounter):000}.log"), environment);
         return new Emu(process, dataDir, api, http);
     }
 

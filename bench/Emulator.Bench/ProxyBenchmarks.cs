@@ -24,12 +24,19 @@ internal sealed partial class Benchmarks
         var backends = ProxyBackend.StartMany(2);
         var (a, b) = (backends[0], backends[1]);
         var emu = StartEmulator(NewDir("emu-proxy"));
+        // The same emulator with the portable Socket relay (the one other platforms get): the before/after of the
+        // event-loop relay, in the same run.
+        var managed = StartEmulator(NewDir("emu-proxy-managed"), new Dictionary<string, string> { ["EMULATOR_PROXY_RELAY"] = "managed" });
         HaproxyProcess? haproxy = null;
         try
         {
             await emu.Process.WaitForOkAsync($"{emu.Http}/readyz", ReadyTimeout);
+            await managed.Process.WaitForOkAsync($"{managed.Http}/readyz", ReadyTimeout);
             using var http = Load.Client(1);
             var clusterIp = await CreateBenchServiceAsync(http, emu, a);
+            var service = benchService;
+            var managedClusterIp = await CreateBenchServiceAsync(http, managed, a);
+            benchService = service;
             var binary = HaproxyProcess.Find();
             var version = "not installed";
             if (binary is null) Problem("service proxy: haproxy is not installed (bench/run.sh installs the Debian package); its column is empty");
@@ -46,6 +53,7 @@ internal sealed partial class Benchmarks
                 (new ProxyPath("emulator ClusterIP", [], [], []), clusterIp, 8888, emu.Process.CpuMs),
             };
             if (haproxy is not null) paths.Add((new ProxyPath(haproxy.Version, [], [], []), "127.0.0.1", haproxy.Port, haproxy.CpuMs));
+            paths.Add((new ProxyPath(ManagedRelayLabel, [], [], []), managedClusterIp, 8888, managed.Process.CpuMs));
 
             // Warm-up (discarded): JIT, socket paths, HAProxy's first connections.
             foreach (var p in paths)
@@ -98,6 +106,7 @@ internal sealed partial class Benchmarks
         {
             if (haproxy is not null) await haproxy.DisposeAsync();
             await emu.Process.DisposeAsync();
+            await managed.Process.DisposeAsync();
             foreach (var backend in backends) await backend.DisposeAsync();
         }
     }
@@ -131,6 +140,8 @@ internal sealed partial class Benchmarks
     }
 
     private string benchService = "";
+
+    public const string ManagedRelayLabel = "emulator ClusterIP, portable Socket relay (`EMULATOR_PROXY_RELAY=managed`)";
 
     private async Task<(List<double> Switch, List<double> Write, List<double> Remove, List<double> Add)> ProgrammingLatencyAsync(
         HttpClient http, Emu emu, string clusterIp, ProxyBackend a, ProxyBackend b)

@@ -20,11 +20,14 @@ internal static class ProxyReport
         }
         var direct = p.Paths.FirstOrDefault();
         var cluster = p.Paths.ElementAtOrDefault(1);
-        var haproxy = p.Paths.ElementAtOrDefault(2);
-        L("One backend \"pod\" (a TCP server in the harness on a 127.244.x.y address) reached three ways, interleaved round by");
+        var haproxy = p.Paths.FirstOrDefault(x => x.Label == p.HaproxyVersion);
+        var managed = p.Paths.FirstOrDefault(x => x.Label == Benchmarks.ManagedRelayLabel);
+        L("One backend \"pod\" (a TCP server in the harness on a 127.244.x.y address) reached four ways, interleaved round by");
         L("round in the same run: **directly** on its pod IP (the baseline), through the emulator's **ClusterIP** (a");
-        L("selector-less Service with a hand-written EndpointSlice; the embedded kube-proxy relays in userspace), and through");
-        L($"**HAProxy** in TCP mode (`{p.HaproxyVersion}`, Debian package, config generated in the run's temp dir, loopback only).");
+        L("selector-less Service with a hand-written EndpointSlice; the embedded kube-proxy relays in userspace on its epoll");
+        L($"event loop), through **HAProxy** in TCP mode (`{p.HaproxyVersion}`, Debian package, config generated in the run's");
+        L("temp dir, loopback only), and through a second emulator of the same build running the **portable Socket relay** (async `Socket`");
+        L("calls on the thread pool; what platforms other than Linux x86-64 get, and what Linux had before the event loop).");
         L($"Bulk: one connection downloading {p.DownloadBytes >> 20} MiB, median of the rounds. New connection: connect, 64-byte request,");
         L("63-byte answer, close, one client after the other (what `curl` does). Round trip: 64 bytes each way on one kept-alive");
         L("connection. Ratio = path / direct (throughput: higher is better; latency: lower is better). Proxy CPU: user + system");
@@ -54,6 +57,11 @@ internal static class ProxyReport
                 L($"- Goal \"ahead of HAProxy's latency\": new-connection p50 {(p50 ? "ahead" : "behind")}, p99 {(p99 ? "ahead" : "behind")}; " +
                   $"kept-alive round trip p50 {(rt ? "ahead" : "behind")}. Bulk vs HAProxy: {Ratio(Stats.Median(cluster.DownloadMBps), Stats.Median(haproxy.DownloadMBps))}×.");
             }
+            if (managed is not null)
+                L($"- Event loop against the portable relay: bulk {Ratio(Stats.Median(cluster.DownloadMBps), Stats.Median(managed.DownloadMBps))}×, " +
+                  $"new-connection p50 {Ratio(Stats.Median(cluster.NewConnectionMs), Stats.Median(managed.NewConnectionMs))}×, " +
+                  $"round-trip p50 {Ratio(Stats.Median(cluster.RoundTripMs), Stats.Median(managed.RoundTripMs))}×, " +
+                  $"CPU per connection {Ratio(cluster.CpuUsPerConnection, managed.CpuUsPerConnection)}×.");
             L();
         }
         L($"**Network programming latency** ({p.SwitchMs.Count} rounds): from the start of an EndpointSlice `PATCH` (plain HTTP, merge");

@@ -33,7 +33,8 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         StartTimestamp = start;
     }
 
-    public static ServerProcess Start(string name, string dll, IEnumerable<string> args, string logPath)
+    public static ServerProcess Start(string name, string dll, IEnumerable<string> args, string logPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -44,6 +45,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         log.WriteLine($"### {DateTime.UtcNow:O} start: dotnet {dll} {string.Join(' ', info.ArgumentList.Skip(1))}");
         var process = new Process { StartInfo = info };

@@ -32,7 +32,7 @@ public abstract class FrontendListener : IFrontendListener
     }
 
     /// <summary>A socket bound to the frontend address; throws <see cref="SocketException"/> when it cannot be bound.</summary>
-    protected static Socket Bind(FrontendBinding binding, SocketType type, ProtocolType protocol, Action<Socket> prepare, Action<Socket> start)
+    internal static Socket Bind(FrontendBinding binding, SocketType type, ProtocolType protocol, Action<Socket> prepare, Action<Socket> start)
     {
         var socket = new Socket(AddressFamily.InterNetwork, type, protocol);
         try

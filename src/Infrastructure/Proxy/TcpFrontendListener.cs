@@ -20,7 +20,13 @@ public sealed partial class TcpFrontendListener : FrontendListener
     }
 
     /// <summary>Binds and starts accepting; throws <see cref="SocketException"/> when the address cannot be bound.</summary>
-    public static TcpFrontendListener Open(FrontendBinding binding, ILogger logger)
+    public static IFrontendListener Open(FrontendBinding binding, ILogger logger)
+    {
+        if (EventLoop.RelayLoops.IsSupported) return EventLoop.LoopTcpListener.Open(binding, logger);
+        return OpenManaged(binding, logger);
+    }
+
+    private static TcpFrontendListener OpenManaged(FrontendBinding binding, ILogger logger)
     {
         var socket = Bind(binding, SocketType.Stream, ProtocolType.Tcp,
             s => s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true), s => s.Listen(1024));
@@ -76,7 +82,7 @@ public sealed partial class TcpFrontendListener : FrontendListener
         }
     }
 
-    private static async Task HoldAsync(Socket client)
+    internal static async Task HoldAsync(Socket client)
     {
         using var timeout = new CancellationTokenSource(DropHold);
         var sink = new byte[4096];

@@ -29,6 +29,23 @@ public static class ProxyManifests
          {extraSpec}
          """;
 
+    /// <summary>A hand-written slice with one ready endpoint, <paramref name="address"/>:<paramref name="port"/>, on port name web.</summary>
+    public static string Slice(string service, string address, int port) =>
+        $"""
+         apiVersion: discovery.k8s.io/v1
+         kind: EndpointSlice
+         metadata:
+           name: {service}-manual
+           labels:
+             kubernetes.io/service-name: {service}
+         addressType: IPv4
+         ports:
+         - name: web
+           port: {port}
+         endpoints:
+         - addresses: ["{address}"]
+         """;
+
     public static string Slice(string service, IEnumerable<TestBackend> backends, string protocol = "TCP", string sliceName = "")
     {
         var list = backends.ToList();
