@@ -97,33 +97,3 @@ public static class UnknownFields
 
     private static void Append(StringBuilder sb, Segment s) => Append(sb, s.Key, s.Index);
 }
-
-/// <summary>
-/// What decoding into the Go type does to fields it does not declare: they are gone. Kinds whose strategy calls this
-/// store only declared fields, as a real cluster does (`kubectl apply --validate=false` of a Deployment turned DaemonSet
-/// keeps no spec.replicas).
-/// </summary>
-public static class UnknownFieldPruning
-{
-    public static void Prune(JsonObject obj, TypeSchema schema) => Walk(obj, schema);
-
-    private static void Walk(JsonNode? node, TypeSchema schema)
-    {
-        switch (schema.Kind)
-        {
-            case SchemaKind.Object when node is JsonObject o:
-                foreach (var key in o.Select(p => p.Key).ToList())
-                {
-                    if (schema.Field(key) is { } field) Walk(o[key], field.Schema);
-                    else o.Remove(key);
-                }
-                break;
-            case SchemaKind.Array when node is JsonArray a && schema.Items is { } items:
-                foreach (var item in a) Walk(item, items);
-                break;
-            case SchemaKind.Map when node is JsonObject m && schema.Items is { } values:
-                foreach (var (_, value) in m) Walk(value, values);
-                break;
-        }
-    }
-}

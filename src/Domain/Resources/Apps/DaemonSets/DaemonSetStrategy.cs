@@ -1,21 +1,16 @@
 using System.Text.Json.Nodes;
-using Emulator.Domain.OpenApi;
-using k8s.Models;
 
 namespace Emulator.Domain.Resources.Apps.DaemonSets;
 
 /// <summary>pkg/registry/apps/daemonset/strategy.go: defaults, generation and template generation, validation.</summary>
 public sealed class DaemonSetStrategy : ResourceStrategy
 {
-    private static readonly TypeSchema Schema = TypeSchema.For(typeof(V1DaemonSet));
-
     public override bool HasStatusSubresource => true;
 
     public override bool TracksGeneration => true;
 
     public override void PrepareForCreate(JsonObject obj)
     {
-        UnknownFieldPruning.Prune(obj, Schema);
         DaemonSetDefaults.Apply(obj);
         base.PrepareForCreate(obj);
         if (DaemonSetDefaults.TemplateGeneration(obj) < 1) DaemonSetDefaults.SetTemplateGeneration(obj, 1);
@@ -24,7 +19,6 @@ public sealed class DaemonSetStrategy : ResourceStrategy
     // Only a template change moves templateGeneration; the annotation a client sends is not its to set.
     public override void PrepareForUpdate(JsonObject obj, JsonObject old)
     {
-        UnknownFieldPruning.Prune(obj, Schema);
         DaemonSetDefaults.Apply(obj);
         base.PrepareForUpdate(obj, old);
         var generation = DaemonSetDefaults.TemplateGeneration(old);
