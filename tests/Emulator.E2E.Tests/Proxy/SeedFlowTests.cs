@@ -82,7 +82,11 @@ public sealed class SeedFlowTests(EmulatorFixture fixture)
         foreach (var url in urls) Assert.Contains(await Curl.HostnameWhenAnsweringAsync(url), pods);
 
         (await kubectl.RunAsync("scale", "deployment", "web", "--replicas=0", "-n", ns)).Succeeds();
-        await Curl.RefusedAsync(urls[0]);
+        // While the pods terminate, their endpoints stay "serving" after the kubelet stopped them, so a connection can
+        // still be accepted and then reset by the backend's refusal (curl 56, or 7 when the reset beats curl's own
+        // connect). Once they are gone every frontend closes and the kernel refuses.
+        (await kubectl.RunAsync(["wait", "--for=delete", "pod", "-l", "app=web", "-n", ns, "--timeout=60s"], null, Rollout)).Succeeds();
+        foreach (var url in urls) await Curl.RefusedAsync(url);
         foreach (var url in urls) Assert.Equal(Curl.CouldNotConnect, (await Curl.RunAsync(url)).ExitCode);
 
         (await kubectl.RunAsync("scale", "deployment", "web", "--replicas=2", "-n", ns)).Succeeds();
