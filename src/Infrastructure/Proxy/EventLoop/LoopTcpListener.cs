@@ -58,12 +58,12 @@ internal sealed unsafe partial class LoopTcpListener : IFrontendListener, ILoopH
         var loop = RelayLoops.Next();
         var listener = new LoopTcpListener(socket, binding, loop, logger);
         listener._token = loop.RegisterFromAnyThread(listener._fd, Libc.EpollIn, listener);
-        loop.OnTick(listener._resume);
         if (listener._token == 0)
         {
             socket.Dispose();
             throw new SocketException((int)SocketError.SocketError);
         }
+        loop.OnTick(listener._resume);
         return listener;
     }
 
