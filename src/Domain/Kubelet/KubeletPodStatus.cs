@@ -12,14 +12,14 @@ namespace Emulator.Domain.Kubelet;
 public static class KubeletPodStatus
 {
     public static JsonObject Build(JsonObject pod, string hostIp, string podIp, IReadOnlyList<ContainerSnapshot> containers, string now,
-        IReadOnlyList<ContainerSnapshot>? initContainers = null, bool initialized = true)
+        IReadOnlyList<ContainerSnapshot>? initContainers = null, bool initialized = true, bool podIsTerminal = false)
     {
         var policy = pod["spec"].Str("restartPolicy") ?? "Always";
         var init = initContainers ?? [];
         // getPhase: a pod still initializing is Pending, unless a failed init container will not be restarted (Never).
         var phase = policy == "Never" && init.Any(c => !c.Sidecar && c.Terminated is { ExitCode: not 0 }) ? "Failed"
             : !initialized ? "Pending"
-            : Phase(policy, containers);
+            : Phase(policy, containers, podIsTerminal);
         var terminal = phase is "Succeeded" or "Failed";
         var old = pod["status"] as JsonObject;
         var status = new JsonObject
@@ -55,8 +55,12 @@ public static class KubeletPodStatus
         return status;
     }
 
-    /// <summary>getPhase: waiting-never-ran is Pending; anything running is Running; all stopped depends on the restart policy.</summary>
-    public static string Phase(string restartPolicy, IReadOnlyList<ContainerSnapshot> containers)
+    /// <summary>
+    /// getPhase: waiting-never-ran is Pending; anything running is Running; all stopped depends on the restart policy,
+    /// unless the pod is terminal (SyncTerminatingPod's last status, after killPod): its containers will never restart,
+    /// so it is Succeeded when every one exited 0 and Failed otherwise, whatever the policy.
+    /// </summary>
+    public static string Phase(string restartPolicy, IReadOnlyList<ContainerSnapshot> containers, bool podIsTerminal = false)
     {
         int waiting = 0, running = 0, stopped = 0, succeeded = 0;
         foreach (var c in containers)
@@ -77,6 +81,7 @@ public static class KubeletPodStatus
         if (waiting > 0) return "Pending";
         if (running > 0) return "Running";
         if (stopped == 0) return "Pending";
+        if (podIsTerminal) return stopped == succeeded ? "Succeeded" : "Failed";
         return restartPolicy switch
         {
             "Always" => "Running",

@@ -32,6 +32,9 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
 
     /// <summary>The interpreted shell of the current instance, when it runs a script: exec probes run against its files.</summary>
     public Emulator.Domain.Kubelet.Shell.ShellHost? Shell { get; set; }
+
+    /// <summary>Where an exec lifecycle hook runs: the script's files when the container runs one, else a shell of its own.</summary>
+    public Emulator.Domain.Kubelet.Shell.ShellHost? HookHost { get; set; }
     public int StopExitCode { get; set; } = 137;
     public string? ContainerId { get; set; }
     public string? RunningSince { get; set; }

@@ -117,6 +117,8 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
                 $"The emulated {image.Repository} could not listen on {runtime.PodIp}: {error.Message}; its ports will refuse connections");
         }
 
+        container.HookHost = container.Shell ?? new Emulator.Domain.Kubelet.Shell.ShellHost(env, context.Hostname, _ => { },
+            (d, token) => Task.Delay(d, time, token), time.GetUtcNow) { Network = context.Network };
         var now = time.GetUtcNow();
         container.RunningSinceTime = now;
         container.RunningSince = SystemFields.Timestamp(now);

@@ -9,6 +9,15 @@ public sealed class PodRuntime(string uid, string podCidr, DateTimeOffset creati
     public bool Running { get; set; }
     public string? PodIp { get; set; }
     public DateTimeOffset? TerminatingSince { get; set; }
+
+    /// <summary>The graceful stop of the containers (preStop hooks, SIGTERM, SIGKILL), started when the pod is first seen deleted.</summary>
+    public Task? Termination { get; set; }
+
+    /// <summary>Cancels the termination when the pod is gone first (force-deleted): nothing is left to stop gracefully.</summary>
+    public CancellationTokenSource Forgotten { get; } = new();
+
+    /// <summary>When every container had stopped and the kubelet wrote the pod's last status.</summary>
+    public DateTimeOffset? StoppedAt { get; set; }
     public List<ContainerRuntime> Containers { get; } = [];
 
     /// <summary>spec.initContainers in order; the app containers start once every one completed (sidecars: started).</summary>

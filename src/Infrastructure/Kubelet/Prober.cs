@@ -114,7 +114,7 @@ public static class Prober
     }
 
     /// <summary>A number, or the name of one of the container's ports.</summary>
-    private static int ResolvePort(JsonObject container, JsonNode? port)
+    internal static int ResolvePort(JsonObject container, JsonNode? port)
     {
         if (JsonNumber.Long(port) is { } n) return (int)n;
         var name = port is JsonValue v ? v.ToString() : "";

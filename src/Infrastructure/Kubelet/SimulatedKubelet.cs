@@ -125,7 +125,7 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
         var hostIp = SimulatedNodes.InternalIp(index);
         var cidr = SimulatedNodes.PodCidr(cluster.PodCidr, index);
 
-        if (PodFacts.IsTerminating(pod)) return await TerminateAsync(key, pod, runtime ?? _pods.GetOrAdd(key, new PodRuntime(uid, cidr, now)), now, ct);
+        if (PodFacts.IsTerminating(pod)) return await TerminateAsync(key, pod, runtime ?? _pods.GetOrAdd(key, new PodRuntime(uid, cidr, now)), hostIp, now, ct);
         if (PodFacts.Phase(pod) is "Succeeded" or "Failed")
         {
             if (runtime is not null) await runtime.StopProcessesAsync();
@@ -376,45 +376,25 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
         }
     }
 
-    /// <summary>Graceful deletion: stop the containers, then after the grace period (capped) delete the pod with grace 0.</summary>
-    private async Task<TimeSpan?> TerminateAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, DateTimeOffset now, CancellationToken ct)
-    {
-        if (runtime.TerminatingSince is null)
-        {
-            runtime.TerminatingSince = now;
-            await runtime.StopProcessesAsync();
-        }
-        var grace = TimeSpan.FromSeconds(JsonNumber.Long(pod.Meta()["deletionGracePeriodSeconds"]) ?? 0);
-        var wait = grace < options.TerminationDelay ? grace : options.TerminationDelay;
-        var remaining = runtime.TerminatingSince.Value + wait - now;
-        if (remaining > TimeSpan.Zero) return remaining;
-        try
-        {
-            await registry.DeleteAsync(kinds.Pods, key.Namespace, key.Name, new DeleteOptions(PreconditionUid: runtime.Uid, GracePeriodSeconds: 0), ct);
-        }
-        catch (StatusException e) when (e.Code is 404 or 409)
-        {
-        }
-        return null;
-    }
-
     private async Task ForgetAsync(ObjectKey key, PodRuntime? runtime, bool podGone)
     {
         if (runtime is not null && _pods.TryRemove(new KeyValuePair<ObjectKey, PodRuntime>(key, runtime)))
         {
+            await runtime.Forgotten.CancelAsync();
             await runtime.StopProcessesAsync();
             if (runtime.PodIp is { } ip) lock (_ipGate) _ips.Release(runtime.PodCidr, ip);
         }
         if (podGone) logs.Remove(key.Namespace, key.Name);
     }
 
-    private async Task WriteStatusAsync(ObjectKey key, string uid, Func<JsonObject, JsonObject> status, CancellationToken ct)
+    /// <summary>Writes the pod's status; once the pod is being deleted only the termination writes it (<paramref name="terminating"/>).</summary>
+    private async Task WriteStatusAsync(ObjectKey key, string uid, Func<JsonObject, JsonObject> status, CancellationToken ct, bool terminating = false)
     {
         try
         {
             await registry.GuaranteedUpdateAsync(kinds.Pods, key.Namespace, key.Name, "status", dryRun: false, current =>
             {
-                if (current.Meta().Str("uid") != uid || PodFacts.IsTerminating(current)) throw StatusException.Conflict(kinds.Pods.Kind, key.Name);
+                if (current.Meta().Str("uid") != uid || PodFacts.IsTerminating(current) != terminating) throw StatusException.Conflict(kinds.Pods.Kind, key.Name);
                 current["status"] = status(current);
                 return current;
             }, ct);
