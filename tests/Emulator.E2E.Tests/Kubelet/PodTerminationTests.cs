@@ -96,8 +96,18 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
               containers:
               - name: go
                 image: jpetazzo/httpenv
+                lifecycle:
+                  preStop:
+                    httpGet:
+                      path: /quit
+                      port: 9999
               - name: nginx
                 image: nginx
+                lifecycle:
+                  preStop:
+                    httpGet:
+                      path: /
+                      port: 80
               - name: sleeper
                 image: busybox
                 command: ["sleep", "3600"]
@@ -117,9 +127,77 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
         Assert.All(pod["status"]!["containerStatuses"]!.AsArray(), c => Assert.False(c!["ready"]!.GetValue<bool>()));
         (await kubectl.RunAsync("get", "pod", "trio", "-n", ns)).Succeeds().PrintsLine(@"^trio\s+0/3\s+Error\s+0\s+");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"the default 30 s grace was waited out: {clock.Elapsed}");
+        // Nothing listens on 9999: that hook failed (the kubelet keeps the reason out of the event); nginx's answered.
+        (await kubectl.RunAsync("get", "events", "-n", ns, "--field-selector", "involvedObject.name=trio,reason=FailedPreStopHook",
+            "-o", "jsonpath={range .items[*]}{.involvedObject.fieldPath} {.message}{\"\\n\"}{end}")).Succeeds()
+            .PrintsExactly("spec.containers{go} PreStopHook failed\n");
 
         (await kubectl.RunAsync("patch", "pod", "trio", "-n", ns, "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}")).Succeeds();
         (await kubectl.RunAsync(["wait", "--for=delete", "pod/trio", "-n", ns, "--timeout=60s"], null, Rollout)).Succeeds();
+    }
+
+    [Fact]
+    public async Task A_readiness_probe_failing_during_the_pre_stop_hook_takes_the_still_running_pod_out_of_service()
+    {
+        var ns = await fixture.CreateNamespaceAsync("term-unready");
+        var kubectl = fixture.Kubectl;
+        (await kubectl.RunAsync(["apply", "-n", ns, "-f", "-"], """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: drain
+              labels:
+                app: drain
+            spec:
+              containers:
+              - name: web
+                image: jpetazzo/httpenv
+                lifecycle:
+                  preStop:
+                    sleep:
+                      seconds: 4
+              - name: gate
+                image: busybox
+                command: ["sh", "-c", "touch /tmp/ready; sleep 3600"]
+                readinessProbe:
+                  exec:
+                    command: ["cat", "/tmp/ready"]
+                  periodSeconds: 1
+                lifecycle:
+                  preStop:
+                    exec:
+                      command: ["sh", "-c", "rm /tmp/ready; sleep 4"]
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: drain
+            spec:
+              selector:
+                app: drain
+              ports:
+              - port: 8888
+            """)).Succeeds();
+        var ip = (await kubectl.RunAsync("get", "svc", "drain", "-n", ns, "-o", "jsonpath={.spec.clusterIP}")).Succeeds().Stdout.Trim();
+        var url = $"http://{ip}:8888/";
+        await kubectl.UntilAsync(@"^True$", "get", "pod", "drain", "-n", ns, "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}");
+        Assert.Equal("drain", await ProxyCurl.HostnameWhenAnsweringAsync(url));
+
+        (await kubectl.RunAsync("delete", "pod", "drain", "-n", ns, "--wait=false")).Succeeds();
+
+        // The readiness worker keeps probing during termination: the hook removed the file, so the pod is unready
+        // while both containers still run their hooks, and the endpoint is neither ready nor serving, only terminating.
+        var endpoints = await UntilSlicesAsync(ns, "drain", l => l.Any(e => e["conditions"]?["terminating"]?.GetValue<bool>() == true
+            && e["conditions"]?["serving"]?.GetValue<bool>() == false));
+        var conditions = Assert.Single(endpoints)["conditions"]!;
+        Assert.False(conditions["ready"]!.GetValue<bool>());
+        var pod = JsonNode.Parse((await kubectl.RunAsync("get", "pod", "drain", "-n", ns, "-o", "json")).Succeeds().Stdout)!;
+        Assert.All(pod["status"]!["containerStatuses"]!.AsArray(), c => Assert.NotNull(c!["state"]!["running"]));
+        Assert.Equal("False", Condition(pod.AsObject(), "Ready"));
+        // Nothing serving is left, so kube-proxy rejects, although the web container would still answer.
+        Assert.Equal(ProxyCurl.CouldNotConnect, (await ProxyCurl.RunAsync(url)).ExitCode);
+
+        (await kubectl.RunAsync(["wait", "--for=delete", "pod/drain", "-n", ns, "--timeout=60s"], null, Rollout)).Succeeds();
     }
 
     /// <summary>A one-replica httpenv Deployment behind a ClusterIP Service, answering; returns the pod and the Service URL.</summary>
