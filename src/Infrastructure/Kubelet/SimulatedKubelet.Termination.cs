@@ -132,6 +132,9 @@ public sealed partial class SimulatedKubelet
             if (running.IsCompleted) return;
             var outcome = await Prober.RunAsync(c.Spec, readiness.Spec, runtime.PodIp!, c.Shell, ct);
             readiness.Record(outcome.Success, time.GetUtcNow());
+            if (!outcome.Success)
+                await events.RecordAsync(pod, "Warning", "Unhealthy", $"{readiness.Spec.Name} probe failed: {outcome.Output}", "kubelet",
+                    pod["spec"].Str("nodeName"), ct, c.FieldPath);
             if (c.Ready == readiness.Result) continue;
             c.Ready = readiness.Result;
             var snapshots = runtime.Containers.Select(x => x.Snapshot()).ToList();

@@ -58,7 +58,7 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
     {
         var ns = await fixture.CreateNamespaceAsync("term-prestop");
         var kubectl = fixture.Kubectl;
-        var (pod, url) = await DeployBehindServiceAsync(ns, "drain", "        lifecycle:\n          preStop:\n            sleep:\n              seconds: 4\n");
+        var (pod, url) = await DeployBehindServiceAsync(ns, "drain", "        lifecycle:\n          preStop:\n            sleep:\n              seconds: 6\n");
         var podIp = (await kubectl.RunAsync("get", "pod", pod, "-n", ns, "-o", "jsonpath={.status.podIP}")).Succeeds().Stdout.Trim();
         var clock = Stopwatch.StartNew();
 
@@ -75,8 +75,8 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
         // Then SIGTERM: the pod goes, and the Service refuses.
         await ProxyCurl.RefusedAsync(url);
         (await kubectl.RunAsync(["wait", "--for=delete", $"pod/{pod}", "-n", ns, "--timeout=60s"], null, Rollout)).Succeeds();
-        // The hook really waited its 4 s (a loaded machine only makes this longer).
-        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(3.5), $"the pod was gone after {clock.Elapsed}");
+        // The hook really waited its 6 s (a loaded machine only makes this longer).
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(5.5), $"the pod was gone after {clock.Elapsed}");
         (await kubectl.RunAsync("get", "events", "-n", ns, "--field-selector", $"involvedObject.name={pod},reason=Killing", "-o", "jsonpath={.items[*].message}"))
             .Succeeds().PrintsExactly("Stopping container httpenv");
     }
@@ -155,7 +155,7 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
                 lifecycle:
                   preStop:
                     sleep:
-                      seconds: 4
+                      seconds: 8
               - name: gate
                 image: busybox
                 command: ["sh", "-c", "touch /tmp/ready; sleep 3600"]
@@ -163,10 +163,11 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
                   exec:
                     command: ["cat", "/tmp/ready"]
                   periodSeconds: 1
+                  failureThreshold: 1
                 lifecycle:
                   preStop:
                     exec:
-                      command: ["sh", "-c", "rm /tmp/ready; sleep 4"]
+                      command: ["sh", "-c", "rm /tmp/ready; sleep 8"]
             ---
             apiVersion: v1
             kind: Service
@@ -198,6 +199,9 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
         Assert.Equal(ProxyCurl.CouldNotConnect, (await ProxyCurl.RunAsync(url)).ExitCode);
 
         (await kubectl.RunAsync(["wait", "--for=delete", "pod/drain", "-n", ns, "--timeout=60s"], null, Rollout)).Succeeds();
+        (await kubectl.RunAsync("get", "events", "-n", ns, "--field-selector", "involvedObject.name=drain,reason=Unhealthy",
+            "-o", "jsonpath={range .items[*]}{.involvedObject.fieldPath} {.message}{\"\\n\"}{end}")).Succeeds()
+            .PrintsLine(@"^spec\.containers\{gate\} Readiness probe failed: ");
     }
 
     /// <summary>A one-replica httpenv Deployment behind a ClusterIP Service, answering; returns the pod and the Service URL.</summary>
