@@ -13,6 +13,13 @@ public sealed class PodRuntime(string uid, string podCidr, DateTimeOffset creati
     /// <summary>The graceful stop of the containers (preStop hooks, SIGTERM, SIGKILL), started when the pod is first seen deleted.</summary>
     public Task? Termination { get; set; }
 
+    /// <summary>The grace period being applied and when it ends; a later delete may shorten it (never lengthen).</summary>
+    public TimeSpan Grace { get; set; }
+    public DateTimeOffset GraceEnds { get; set; }
+
+    /// <summary>Cancelled when the grace period ends: it bounds the preStop hooks still running.</summary>
+    public CancellationTokenSource? GraceTimer { get; set; }
+
     /// <summary>Cancels the termination when the pod is gone first (force-deleted): nothing is left to stop gracefully.</summary>
     public CancellationTokenSource Forgotten { get; } = new();
 

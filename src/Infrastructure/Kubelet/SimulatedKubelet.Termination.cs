@@ -25,13 +25,33 @@ public sealed partial class SimulatedKubelet
         if (runtime.TerminatingSince is null)
         {
             runtime.TerminatingSince = now;
+            (runtime.Grace, runtime.GraceEnds) = (grace, now + grace);
+            var timer = runtime.GraceTimer = new CancellationTokenSource(grace, time);
             var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, runtime.Forgotten.Token);
-            runtime.Termination = KillPodAsync(key, pod, runtime, hostIp, now + grace, stop.Token);
+            runtime.Termination = KillPodAsync(key, pod, runtime, hostIp, stop.Token);
             _ = runtime.Termination.ContinueWith(_ =>
             {
                 stop.Dispose();
+                timer.Dispose();
                 _queue.Add(key);
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        else if (grace < runtime.Grace && runtime.Termination is { IsCompleted: false })
+        {
+            // A second delete with a shorter grace period (the API server only lets it shrink): the pod worker
+            // applies it at once, so hooks still running get only what is left of it.
+            runtime.Grace = grace;
+            if (now + grace < runtime.GraceEnds)
+            {
+                runtime.GraceEnds = now + grace;
+                try
+                {
+                    runtime.GraceTimer?.CancelAfter(grace);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+            }
         }
         if (runtime.Termination is { IsCompleted: false }) return null;
         if (runtime.StoppedAt is null)
@@ -58,12 +78,12 @@ public sealed partial class SimulatedKubelet
     }
 
     /// <summary>killPod: the app containers in parallel, then the sidecars (they outlive the containers they serve).</summary>
-    private async Task KillPodAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, string hostIp, DateTimeOffset deadline, CancellationToken ct)
+    private async Task KillPodAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, string hostIp, CancellationToken ct)
     {
         try
         {
-            await Task.WhenAll(runtime.Containers.Where(c => c.IsRunning).Select(c => KillContainerAsync(key, pod, runtime, c, hostIp, deadline, ct)).ToList());
-            await Task.WhenAll(runtime.InitContainers.Where(c => c.IsRunning).Select(c => KillContainerAsync(key, pod, runtime, c, hostIp, deadline, ct)).ToList());
+            await Task.WhenAll(runtime.Containers.Where(c => c.IsRunning).Select(c => KillContainerAsync(key, pod, runtime, c, hostIp, ct)).ToList());
+            await Task.WhenAll(runtime.InitContainers.Where(c => c.IsRunning).Select(c => KillContainerAsync(key, pod, runtime, c, hostIp, ct)).ToList());
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -86,15 +106,13 @@ public sealed partial class SimulatedKubelet
     /// then SIGTERM: an emulation that dies of it stops at once with its exit code; one that ignores it (a shell as
     /// PID 1) is killed, 137, after the rest of the grace period (at least 2 s, at most the emulator's TerminationDelay).
     /// </summary>
-    private async Task KillContainerAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, ContainerRuntime c, string hostIp, DateTimeOffset deadline,
-        CancellationToken ct)
+    private async Task KillContainerAsync(ObjectKey key, JsonObject pod, PodRuntime runtime, ContainerRuntime c, string hostIp, CancellationToken ct)
     {
         var node = pod["spec"].Str("nodeName");
         await events.RecordAsync(pod, "Normal", "Killing", $"Stopping container {c.Name}", "kubelet", node, ct, c.FieldPath);
-        if (c.Spec["lifecycle"]?["preStop"] is JsonObject hook && deadline > time.GetUtcNow() && !c.Exited.Task.IsCompleted)
+        if (c.Spec["lifecycle"]?["preStop"] is JsonObject hook && runtime.GraceEnds > time.GetUtcNow() && !c.Exited.Task.IsCompleted)
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            budget.CancelAfter(deadline - time.GetUtcNow());
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct, runtime.GraceTimer!.Token);
             var run = RunHookAsync(c, hook, runtime.PodIp!, budget.Token);
             await ProbeReadinessWhileAsync(key, pod, runtime, c, hostIp, run, ct);
             if (await run == false)
@@ -102,7 +120,7 @@ public sealed partial class SimulatedKubelet
         }
         if (c.StopExitCode == 137 && !c.Exited.Task.IsCompleted)
         {
-            var left = deadline - time.GetUtcNow();
+            var left = runtime.GraceEnds - time.GetUtcNow();
             await Task.WhenAny(c.Exited.Task, Task.Delay(TerminationTiming.KillAfter(left, options.TerminationDelay), time, ct));
         }
         await EndAsync(pod, c, c.Exited.Task.IsCompleted ? c.Exited.Task.Result : c.StopExitCode, time.GetUtcNow());

@@ -204,6 +204,37 @@ public sealed class PodTerminationTests(EmulatorFixture fixture)
             .PrintsLine(@"^spec\.containers\{gate\} Readiness probe failed: ");
     }
 
+    [Fact]
+    public async Task A_second_delete_with_a_shorter_grace_period_cuts_a_long_pre_stop_hook_short()
+    {
+        var ns = await fixture.CreateNamespaceAsync("term-shorten");
+        var kubectl = fixture.Kubectl;
+        (await kubectl.RunAsync(["apply", "-n", ns, "-f", "-"], """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: slow
+            spec:
+              terminationGracePeriodSeconds: 300
+              containers:
+              - name: web
+                image: jpetazzo/httpenv
+                lifecycle:
+                  preStop:
+                    sleep:
+                      seconds: 200
+            """)).Succeeds();
+        await kubectl.UntilAsync(@"^Running$", "get", "pod", "slow", "-n", ns, "-o", "jsonpath={.status.phase}");
+        (await kubectl.RunAsync("delete", "pod", "slow", "-n", ns, "--wait=false")).Succeeds();
+        await kubectl.UntilAsync(@"^slow\s+1/1\s+Terminating\s+", "get", "pod", "slow", "-n", ns, "--no-headers");
+        var clock = Stopwatch.StartNew();
+
+        // kubectl delete waits until the pod is gone: with the 200 s hook cut to 1 s of grace that is moments, not minutes.
+        (await kubectl.RunAsync(["delete", "pod", "slow", "-n", ns, "--grace-period=1"], null, Rollout)).Succeeds()
+            .PrintsExactly($"pod \"slow\" deleted from {ns} namespace\n");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the shortened grace period was ignored: {clock.Elapsed}");
+    }
+
     /// <summary>A one-replica httpenv Deployment behind a ClusterIP Service, answering; returns the pod and the Service URL.</summary>
     private async Task<(string Pod, string Url)> DeployBehindServiceAsync(string ns, string name, string containerExtra)
     {
