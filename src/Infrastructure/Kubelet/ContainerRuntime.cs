@@ -32,6 +32,11 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
 
     /// <summary>The interpreted shell of the current instance, when it runs a script: exec probes run against its files.</summary>
     public Emulator.Domain.Kubelet.Shell.ShellHost? Shell { get; set; }
+    /// <summary>
+    /// The container's files, environment and network as <c>kubectl exec</c> sees them: the script's own when it runs one,
+    /// else a fresh set for the image (a server image still has a shell and busybox-style tools to exec).
+    /// </summary>
+    public Emulator.Domain.Kubelet.Shell.ShellHost? ExecHost { get; set; }
     public int StopExitCode { get; set; } = 137;
     public string? ContainerId { get; set; }
     public string? RunningSince { get; set; }
@@ -64,6 +69,7 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
         if (Process is { } p)
         {
             Process = null;
+            ExecHost = null;
             await p.DisposeAsync();
         }
     }

@@ -70,7 +70,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         {
             Argv = argv,
             Exit = code => exited.TrySetResult(code),
-            Network = new PodNetwork(dnsZone, dnsPlanner, cluster, ns),
+            Network = new PodNetwork(dnsZone, dnsPlanner, cluster, ns) { Loopback = System.Net.IPAddress.TryParse(runtime.PodIp, out var ip) ? ip : null },
         };
 
         string? warningReason = null, warning = null;
@@ -117,6 +117,8 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
                 $"The emulated {image.Repository} could not listen on {runtime.PodIp}: {error.Message}; its ports will refuse connections");
         }
 
+        container.ExecHost = container.Shell ?? new Emulator.Domain.Kubelet.Shell.ShellHost(env, context.Hostname, _ => { },
+            (d, token) => Task.Delay(d, time, token), time.GetUtcNow) { Network = context.Network };
         var now = time.GetUtcNow();
         container.RunningSinceTime = now;
         container.RunningSince = SystemFields.Timestamp(now);
