@@ -37,6 +37,8 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
     /// else a fresh set for the image (a server image still has a shell and busybox-style tools to exec).
     /// </summary>
     public Emulator.Domain.Kubelet.Shell.ShellHost? ExecHost { get; set; }
+    /// <summary>The open stdin and terminal of a container started with stdin: true running a bare shell, for kubectl attach.</summary>
+    public Emulator.Domain.Kubelet.Exec.ContainerConsole? Console { get; set; }
     public int StopExitCode { get; set; } = 137;
     public string? ContainerId { get; set; }
     public string? RunningSince { get; set; }
@@ -70,6 +72,8 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
         {
             Process = null;
             ExecHost = null;
+            Console?.MarkExited();
+            Console = null;
             await p.DisposeAsync();
         }
     }

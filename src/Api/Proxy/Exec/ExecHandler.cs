@@ -12,33 +12,37 @@ using Emulator.Infrastructure.Registry;
 namespace Emulator.Api.Proxy.Exec;
 
 /// <summary>
-/// <c>GET|POST /api/v1/namespaces/{ns}/pods/{name}/exec</c>: the API server's checks (pkg/registry/core/pod
+/// <c>GET|POST /api/v1/namespaces/{ns}/pods/{name}/exec</c> and <c>/attach</c>: the API server's checks (pkg/registry/core/pod
 /// strategy.go streamLocation: the container must be named when there are several, must exist, the pod must have a
 /// node), then the kubelet's (the container must be running: "container not found"), then the upgrade kubectl asked
 /// for: a WebSocket with subprotocol v5.channel.k8s.io (or v4) or the SPDY/3.1 fallback, served by
-/// <see cref="ExecSession"/>.
+/// <see cref="ExecSession"/> or <see cref="AttachSession"/>.
 /// </summary>
-public sealed class ExecHandler(GenericRegistry registry, SimulatedKubelet kubelet, RequestAuthorizer authorizer) : ISubresourceHandler
+public sealed class ExecHandler(GenericRegistry registry, SimulatedKubelet kubelet, PodLogs logs, RequestAuthorizer authorizer) : ISubresourceHandler
 {
     private static readonly string[] WebSocketProtocols = ["v5.channel.k8s.io", "v4.channel.k8s.io"];
     private static readonly string[] SpdyProtocols = ["v5.channel.k8s.io", "v4.channel.k8s.io"];
 
     public bool Handles(RequestTarget target, string method) =>
-        target.Definition.Kind is { Group: "", Plural: "pods" } && target.Subresource == "exec" && target.Name is not null
+        target.Definition.Kind is { Group: "", Plural: "pods" } && target.Subresource is "exec" or "attach" && target.Name is not null
         && method is "GET" or "POST";
 
     public async Task HandleAsync(HttpContext context, RequestTarget target)
     {
         var ns = target.Namespace ?? "default";
-        StreamUpgrade.RequireCreate(context, authorizer, "exec", ns, target.Name!);
+        var attach = target.Subresource == "attach";
+        StreamUpgrade.RequireCreate(context, authorizer, target.Subresource!, ns, target.Name!);
         var pod = registry.GetOrThrow(target.Definition, ns, target.Name!).Object;
         var request = ExecRequest.From(context.Request.Query);
         var container = ContainerOf(pod, request.Container);
         if (string.IsNullOrEmpty(pod["spec"].Str("nodeName"))) throw StatusException.BadRequest($"pod {pod.Name()} does not have a host assigned");
-        if (request.Command.Count == 0) throw StatusException.BadRequest("you must specify at least 1 command");
+        if (!attach && request.Command.Count == 0) throw StatusException.BadRequest("you must specify at least 1 command");
         if (!request.Stdin && !request.Stdout && !request.Stderr) throw StatusException.BadRequest("you must specify at least 1 of stdin, stdout, stderr");
         var upgrade = StreamUpgrade.Require(context);
-        if (kubelet.ExecHost(ns, pod.Name(), pod.Meta().Str("uid") ?? "", container) is not { } host)
+        var uid = pod.Meta().Str("uid") ?? "";
+        Emulator.Domain.Kubelet.Exec.ContainerConsole? console = null;
+        var host = attach ? null : kubelet.ExecHost(ns, pod.Name(), uid, container);
+        if (attach ? !kubelet.TryAttach(ns, pod.Name(), uid, container, out console) : host is null)
         {
             // The kubelet's plain-text 500, which the API server's upgrade proxy passes through and kubectl prints as
             // "error: unable to upgrade connection: container not found (\"name\")".
@@ -66,7 +70,8 @@ public sealed class ExecHandler(GenericRegistry registry, SimulatedKubelet kubel
             try
             {
                 await transport.StartAsync(context.RequestAborted);
-                await new ExecSession(transport, request, host).RunAsync(context.RequestAborted);
+                if (attach) await new AttachSession(transport, request, console, logs, ns, pod.Name(), container).RunAsync(context.RequestAborted);
+                else await new ExecSession(transport, request, host!).RunAsync(context.RequestAborted);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or StatusException
                                            or System.Net.WebSockets.WebSocketException)

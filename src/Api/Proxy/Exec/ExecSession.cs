@@ -43,58 +43,9 @@ public sealed class ExecSession(IExecTransport transport, ExecRequest request, S
         return ExecStatus.Of(code, request.Command);
     }
 
-    private async Task<int> InteractiveAsync(ShellHost host, ExecPlan plan, CancellationToken ct)
-    {
-        var session = ShellInterpreter.StartSession(host, plan.Positional);
-        var prompt = Path.GetFileName(request.Command[0]) == "bash" ? $"root@{host.Hostname}:/# " : "/ # ";
-        var pending = new StringBuilder();
-        if (request.Tty) Stdout(prompt);
-        while (true)
-        {
-            List<string> lines;
-            var more = await transport.Stdin.WaitToReadAsync(ct);
-            if (!more || _terminal.Ended)
-            {
-                lines = _terminal.End();
-            }
-            else
-            {
-                var chunk = await transport.Stdin.ReadAsync(ct);
-                (lines, var echo, var interrupted) = _terminal.Feed(chunk);
-                if (echo.Length > 0) Raw(ExecChannel.Stdout, echo);
-                if (interrupted)
-                {
-                    pending.Clear();
-                    Stdout(prompt);
-                }
-            }
-            foreach (var line in lines)
-            {
-                pending.Append(line).Append('\n');
-                ShellNode node;
-                try
-                {
-                    node = ShellParser.Parse(pending.ToString());
-                }
-                catch (ShellSyntaxException e) when (ExecPlan.Incomplete(e))
-                {
-                    if (request.Tty) Stdout("> ");
-                    continue;
-                }
-                catch (ShellSyntaxException e)
-                {
-                    pending.Clear();
-                    Stderr($"sh: syntax error: {e.Message}\n");
-                    if (request.Tty) Stdout(prompt);
-                    continue;
-                }
-                pending.Clear();
-                if (await session.RunAsync(node, ct) is { } exit) return exit;
-                if (request.Tty) Stdout(prompt);
-            }
-            if (!more || _terminal.Ended) return session.Status;
-        }
-    }
+    private Task<int> InteractiveAsync(ShellHost host, ExecPlan plan, CancellationToken ct) =>
+        new InteractiveShell(host, plan.Positional, _terminal, Stdout, Stderr).RunAsync(async token =>
+            await transport.Stdin.WaitToReadAsync(token) && transport.Stdin.TryRead(out var chunk) ? chunk : null, ct);
 
     private async Task<string> ReadAllStdinAsync(CancellationToken ct)
     {
