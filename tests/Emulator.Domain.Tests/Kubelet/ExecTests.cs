@@ -84,4 +84,35 @@ public sealed class ExecTests
         Assert.Equal(["two"], plain.End());
         Assert.Equal("x\n", plain.Display("x\n"));
     }
+
+    [Fact]
+    public async Task An_interactive_shell_keeps_variables_between_lines_waits_for_open_constructs_and_exits_with_exit()
+    {
+        var console = new ContainerConsole(tty: true, stdinOnce: true);
+        var shown = new StringBuilder();
+        using var attached = console.Attach(t => shown.Append(t));
+        var terminal = new TerminalInput(console.Tty);
+        void Show(string text) => console.Write(terminal.Display(text));
+        var shell = new InteractiveShell(Host().Streams(Show, Show), ["sh"], terminal, Show, Show);
+        console.Type("X=4\r"u8.ToArray());
+        console.Type("for i in 1 2; do\r"u8.ToArray());
+        console.Type("echo $X$i; done\r"u8.ToArray());
+        console.Type("exit 9\r"u8.ToArray());
+        Assert.Equal(9, await shell.RunAsync(console.ReadStdinAsync, CancellationToken.None));
+        Assert.Equal("/ # X=4\r\n/ # for i in 1 2; do\r\n> echo $X$i; done\r\n41\r\n42\r\n/ # exit 9\r\n", shown.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_terminal_the_shell_ends_at_the_end_of_stdin_with_the_last_status()
+    {
+        var console = new ContainerConsole(tty: false, stdinOnce: true);
+        var shown = new StringBuilder();
+        var terminal = new TerminalInput(false);
+        var shell = new InteractiveShell(Host().Streams(t => shown.Append(t), t => shown.Append(t)), ["sh"], terminal, t => shown.Append(t),
+            t => shown.Append(t));
+        console.Type("echo one\nfalse"u8.ToArray());
+        console.CloseStdin();
+        Assert.Equal(1, await shell.RunAsync(console.ReadStdinAsync, CancellationToken.None));
+        Assert.Equal("one\n", shown.ToString());
+    }
 }
