@@ -18,8 +18,11 @@ namespace Emulator.Api.Proxy.Exec;
 /// for: a WebSocket with subprotocol v5.channel.k8s.io (or v4) or the SPDY/3.1 fallback, served by
 /// <see cref="ExecSession"/> or <see cref="AttachSession"/>.
 /// </summary>
-public sealed class ExecHandler(GenericRegistry registry, SimulatedKubelet kubelet, PodLogs logs, RequestAuthorizer authorizer) : ISubresourceHandler
+public sealed class ExecHandler(GenericRegistry registry, IServiceProvider services, PodLogs logs, RequestAuthorizer authorizer) : ISubresourceHandler
 {
+    // Absent when the emulator runs without controllers: then no container runs anywhere.
+    private SimulatedKubelet? Kubelet => services.GetService<SimulatedKubelet>();
+
     private static readonly string[] WebSocketProtocols = ["v5.channel.k8s.io", "v4.channel.k8s.io"];
     private static readonly string[] SpdyProtocols = ["v5.channel.k8s.io", "v4.channel.k8s.io"];
 
@@ -41,8 +44,9 @@ public sealed class ExecHandler(GenericRegistry registry, SimulatedKubelet kubel
         var upgrade = StreamUpgrade.Require(context);
         var uid = pod.Meta().Str("uid") ?? "";
         Emulator.Domain.Kubelet.Exec.ContainerConsole? console = null;
-        var host = attach ? null : kubelet.ExecHost(ns, pod.Name(), uid, container);
-        if (attach ? !kubelet.TryAttach(ns, pod.Name(), uid, container, out console) : host is null)
+        var kubelet = Kubelet;
+        var host = attach ? null : kubelet?.ExecHost(ns, pod.Name(), uid, container);
+        if (kubelet is null || (attach ? !kubelet.TryAttach(ns, pod.Name(), uid, container, out console) : host is null))
         {
             // The kubelet's plain-text 500, which the API server's upgrade proxy passes through and kubectl prints as
             // "error: unable to upgrade connection: container not found (\"name\")".
