@@ -13,5 +13,6 @@ public static class ApiExtensionsRegistration
             .AddSingleton<Proxy.UpstreamRelay>()
             .AddSingleton<ISubresourceHandler, Proxy.ServiceProxyHandler>()
             .AddSingleton<ISubresourceHandler, Proxy.PodProxyHandler>()
-            .AddSingleton<ISubresourceHandler, Proxy.PortForward.PortForwardHandler>();
+            .AddSingleton<ISubresourceHandler, Proxy.PortForward.PortForwardHandler>()
+            .AddSingleton<ISubresourceHandler, Proxy.Exec.ExecHandler>();
 }

@@ -33,8 +33,13 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
     /// <summary>The interpreted shell of the current instance, when it runs a script: exec probes run against its files.</summary>
     public Emulator.Domain.Kubelet.Shell.ShellHost? Shell { get; set; }
 
-    /// <summary>Where an exec lifecycle hook runs: the script's files when the container runs one, else a shell of its own.</summary>
-    public Emulator.Domain.Kubelet.Shell.ShellHost? HookHost { get; set; }
+    /// <summary>
+    /// The container's files, environment and network as <c>kubectl exec</c> and exec lifecycle hooks see them: the script's own when it runs one,
+    /// else a fresh set for the image (a server image still has a shell and busybox-style tools to exec).
+    /// </summary>
+    public Emulator.Domain.Kubelet.Shell.ShellHost? ExecHost { get; set; }
+    /// <summary>The open stdin and terminal of a container started with stdin: true running a bare shell, for kubectl attach.</summary>
+    public Emulator.Domain.Kubelet.Exec.ContainerConsole? Console { get; set; }
     public int StopExitCode { get; set; } = 137;
     public string? ContainerId { get; set; }
     public string? RunningSince { get; set; }
@@ -67,6 +72,9 @@ public sealed class ContainerRuntime(JsonObject spec, RestartBackOff backOff, bo
         if (Process is { } p)
         {
             Process = null;
+            ExecHost = null;
+            Console?.MarkExited();
+            Console = null;
             await p.DisposeAsync();
         }
     }

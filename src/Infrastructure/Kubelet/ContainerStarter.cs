@@ -70,11 +70,12 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         {
             Argv = argv,
             Exit = code => exited.TrySetResult(code),
-            Network = new PodNetwork(dnsZone, dnsPlanner, cluster, ns),
+            Network = new PodNetwork(dnsZone, dnsPlanner, cluster, ns) { Loopback = System.Net.IPAddress.TryParse(runtime.PodIp, out var ip) ? ip : null },
         };
 
         string? warningReason = null, warning = null;
         container.Shell = null;
+        container.Console = null;
         var interpret = emulation is ShellEmulation || (command.Count > 0 && ContainerCommand.IsInterpretable(argv));
         try
         {
@@ -82,7 +83,13 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
             {
                 container.StopExitCode = 137;
                 var program = ContainerCommand.Program(argv);
-                if (program.Script is null)
+                if (Flag(spec, "stdin") && Emulator.Domain.Kubelet.Exec.ExecPlan.For(argv) is { Interactive: true } bare)
+                {
+                    // A shell whose stdin the runtime keeps open (kubectl run -it): it waits for command lines from attach.
+                    container.Console = new Emulator.Domain.Kubelet.Exec.ContainerConsole(Flag(spec, "tty"), Flag(spec, "stdinOnce"));
+                    (container.Process, container.Shell) = ShellEmulation.RunInteractive(bare.Positional, container.Console, context, time);
+                }
+                else if (program.Script is null)
                 {
                     container.Process = NothingRunning.Instance;
                     (warningReason, warning) = ("CommandNotEmulated",
@@ -117,7 +124,7 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
                 $"The emulated {image.Repository} could not listen on {runtime.PodIp}: {error.Message}; its ports will refuse connections");
         }
 
-        container.HookHost = container.Shell ?? new Emulator.Domain.Kubelet.Shell.ShellHost(env, context.Hostname, _ => { },
+        container.ExecHost = container.Shell ?? new Emulator.Domain.Kubelet.Shell.ShellHost(env, context.Hostname, _ => { },
             (d, token) => Task.Delay(d, time, token), time.GetUtcNow) { Network = context.Network };
         var now = time.GetUtcNow();
         container.RunningSinceTime = now;
@@ -134,6 +141,8 @@ public sealed class ContainerStarter(EmulationCatalog emulations, EventRecorder 
         if (warning is not null && (firstStart || warningReason != "ImageNotEmulated"))
             await events.RecordAsync(pod, "Warning", warningReason!, warning, Component, node, ct, fieldPath);
     }
+
+    private static bool Flag(JsonObject spec, string name) => spec[name] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     private static List<string> Strings(JsonNode? node) =>
         (node as JsonArray)?.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "").ToList() ?? [];

@@ -37,8 +37,15 @@ public sealed class PodNetwork(DnsZoneIndex zone, DnsAnswerPlanner planner, Clus
         return Task.FromResult(new DnsReply(code, type is 1 or 28 ? addresses : [], names));
     }
 
+    /// <summary>
+    /// The pod IP: a pod's localhost is its own network namespace, where its containers listen; here they listen on the
+    /// pod IP, so 127.0.0.1 (and localhost) lead there.
+    /// </summary>
+    public IPAddress? Loopback { get; init; }
+
     public async Task<Stream> ConnectAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken ct)
     {
+        if (Loopback is not null && (address.Equals(IPAddress.Loopback) || address.Equals(IPAddress.IPv6Loopback))) address = Loopback;
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);

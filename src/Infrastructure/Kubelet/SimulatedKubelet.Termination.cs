@@ -131,7 +131,7 @@ public sealed partial class SimulatedKubelet
     {
         try
         {
-            return await LifecycleHooks.RunAsync(c.Spec, hook, podIp, c.HookHost, time, budget);
+            return await LifecycleHooks.RunAsync(c.Spec, hook, podIp, c.ExecHost, time, budget);
         }
         catch (OperationCanceledException)
         {

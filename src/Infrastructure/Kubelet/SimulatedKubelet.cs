@@ -50,6 +50,28 @@ public sealed partial class SimulatedKubelet(GenericRegistry registry, WorkloadK
         }
     }
 
+    /// <summary>
+    /// Where <c>kubectl exec</c> runs in a pod's container: the running instance's files, environment and network, or
+    /// null when that container is not running here (the kubelet's "container not found").
+    /// </summary>
+    public Emulator.Domain.Kubelet.Shell.ShellHost? ExecHost(string ns, string pod, string uid, string container)
+    {
+        if (!_pods.TryGetValue(WorkloadKinds.ObjectKeyOf(kinds.Pods, ns, pod), out var runtime) || runtime.Uid != uid) return null;
+        var found = runtime.Containers.Concat(runtime.InitContainers).FirstOrDefault(c => c.Name == container);
+        return found is { IsRunning: true } ? found.ExecHost : null;
+    }
+
+    /// <summary>The running container for kubectl attach: its console when it has an open stdin (null otherwise); false when not running.</summary>
+    public bool TryAttach(string ns, string pod, string uid, string container, out Emulator.Domain.Kubelet.Exec.ContainerConsole? console)
+    {
+        console = null;
+        if (!_pods.TryGetValue(WorkloadKinds.ObjectKeyOf(kinds.Pods, ns, pod), out var runtime) || runtime.Uid != uid) return false;
+        var found = runtime.Containers.Concat(runtime.InitContainers).FirstOrDefault(c => c.Name == container);
+        if (found is not { IsRunning: true }) return false;
+        console = found.Console;
+        return true;
+    }
+
     private void EnqueueAll()
     {
         foreach (var pod in registry.Store.List(WorkloadKinds.KeyOf(kinds.Pods), null).Items)

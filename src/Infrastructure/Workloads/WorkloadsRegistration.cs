@@ -29,7 +29,8 @@ public static class WorkloadsRegistration
         services.AddSingleton<IReconciler, DisruptionReconciler>();
         services.AddBatchControllers();
         services.AddHostedService<NodeHeartbeat>();
-        services.AddHostedService<SimulatedKubelet>();
+        services.AddSingleton<SimulatedKubelet>();
+        services.AddHostedService(sp => sp.GetRequiredService<SimulatedKubelet>());
         return services;
     }
 }

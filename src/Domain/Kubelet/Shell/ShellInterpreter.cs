@@ -29,6 +29,22 @@ public sealed class ShellHost(IReadOnlyDictionary<string, string> environment, s
 
     /// <summary>Another process in the same container (an exec probe): same files, environment and network, its own output.</summary>
     public ShellHost Exec(Action<string> output) => new(Environment, Hostname, output, Sleep, Now) { Files = Files, Network = Network };
+
+    /// <summary>
+    /// A process started by <c>kubectl exec</c>: same files and network, a copy of the environment (an exec'd process
+    /// inherits the container's, its exports stay its own), stdout and stderr as raw text, not lines.
+    /// </summary>
+    public ShellHost Streams(Action<string> stdout, Action<string> stderr) =>
+        new(new Dictionary<string, string>(Environment, StringComparer.Ordinal), Hostname, _ => { }, Sleep, Now)
+        {
+            Files = Files, Network = Network, RawStdout = stdout, RawStderr = stderr,
+        };
+
+    /// <summary>Where stdout text goes unsplit (an exec stream); when null it goes to <see cref="Output"/> line by line.</summary>
+    public Action<string>? RawStdout { get; private init; }
+
+    /// <summary>Where stderr text goes unsplit (an exec stream); when null it goes to <see cref="Output"/> line by line.</summary>
+    public Action<string>? RawStderr { get; private init; }
 }
 
 /// <summary>
@@ -100,12 +116,9 @@ public sealed class ShellInterpreter
     }
 
     /// <summary>Runs <paramref name="script"/> to its end (or cancellation) and returns its exit status.</summary>
-    public static async Task<int> RunAsync(ShellNode script, ShellHost host, IReadOnlyList<string> positional, CancellationToken ct)
+    public static async Task<int> RunAsync(ShellNode script, ShellHost host, IReadOnlyList<string> positional, CancellationToken ct, string stdin = "")
     {
-        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < positional.Count; i++) vars[i.ToString(CultureInfo.InvariantCulture)] = positional[i];
-        vars["#"] = Math.Max(0, positional.Count - 1).ToString(CultureInfo.InvariantCulture);
-        var shell = new ShellInterpreter(host, vars, null);
+        var shell = new ShellInterpreter(host, Positional(positional), null) { _stdin = stdin };
         try
         {
             await shell.ExecAsync(script, ct);
@@ -121,9 +134,49 @@ public sealed class ShellInterpreter
         }
     }
 
+    private static Dictionary<string, string> Positional(IReadOnlyList<string> positional)
+    {
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < positional.Count; i++) vars[i.ToString(CultureInfo.InvariantCulture)] = positional[i];
+        vars["#"] = Math.Max(0, positional.Count - 1).ToString(CultureInfo.InvariantCulture);
+        return vars;
+    }
+
+    /// <summary>An interactive shell: one interpreter whose variables and status carry from one command line to the next.</summary>
+    public static Session StartSession(ShellHost host, IReadOnlyList<string> positional) => new(new ShellInterpreter(host, Positional(positional), null));
+
+    public sealed class Session
+    {
+        private readonly ShellInterpreter _shell;
+
+        internal Session(ShellInterpreter shell) => _shell = shell;
+
+        /// <summary>The status of the last command, which a shell leaving at end of input exits with.</summary>
+        public int Status => _shell._status;
+
+        /// <summary>Runs one command line; returns the exit code when it ran <c>exit</c>, else null.</summary>
+        public async Task<int?> RunAsync(ShellNode line, CancellationToken ct)
+        {
+            try
+            {
+                await _shell.ExecAsync(line, ct);
+                return null;
+            }
+            catch (ExitException e)
+            {
+                return e.Code;
+            }
+            finally
+            {
+                _shell.FlushPartialLine();
+            }
+        }
+    }
+
     private void Write(string text)
     {
         if (_capture is not null) { _capture.Append(text); return; }
+        if (_host.RawStdout is { } raw) { raw(text); return; }
         _stdout.Append(text);
         var all = _stdout.ToString();
         var last = all.LastIndexOf('\n');
@@ -135,6 +188,7 @@ public sealed class ShellInterpreter
     /// <summary>stderr goes to the container log even inside $(...) or a pipe, as it does from a real container.</summary>
     private void WriteError(string text)
     {
+        if (_host.RawStderr is { } raw) { raw(text); return; }
         foreach (var line in text.TrimEnd('\n').Split('\n')) _host.Output(line);
     }
 
@@ -404,7 +458,7 @@ public sealed class ShellInterpreter
                 if (args.Count == 0 || args[^1] != "]") { output.Append("sh: missing ]\n"); return 2; }
                 return ShellTest.Evaluate(args[..^1], _host.Files) ? 0 : 1;
             default:
-                output.Append(CultureInfo.InvariantCulture, $"sh: {name}: not found\n");
+                io.Stderr.Append(CultureInfo.InvariantCulture, $"sh: {name}: not found\n");
                 return 127;
         }
     }

@@ -1,4 +1,5 @@
 using Emulator.Domain.Kubelet;
+using Emulator.Domain.Kubelet.Exec;
 using Emulator.Domain.Kubelet.Shell;
 using Emulator.Domain.Workloads;
 
@@ -42,19 +43,54 @@ public sealed class ShellEmulation(TimeProvider time) : IImageEmulation
         return (new ScriptProcess(program, host, container), host);
     }
 
+    /// <summary>
+    /// A bare shell with its stdin kept open: it reads command lines from the container's console (what kubectl attach
+    /// types); its output goes to the attached clients as written and to the log line by line.
+    /// </summary>
+    public static (IAsyncDisposable Process, ShellHost Host) RunInteractive(IReadOnlyList<string> positional, ContainerConsole console,
+        ContainerContext container, TimeProvider time)
+    {
+        var host = new ShellHost(container.Environment, container.Hostname, container.Log,
+            (d, token) => Task.Delay(d, time, token), time.GetUtcNow) { Network = container.Network };
+        var terminal = new TerminalInput(console.Tty);
+        var line = new System.Text.StringBuilder();
+        var gate = new Lock();
+        void Output(string text)
+        {
+            var shown = terminal.Display(text);
+            console.Write(shown);
+            lock (gate)
+            {
+                foreach (var c in shown.Replace("\r", "", StringComparison.Ordinal))
+                {
+                    if (c != '\n') { line.Append(c); continue; }
+                    container.Log(line.ToString());
+                    line.Clear();
+                }
+            }
+        }
+        var shell = new InteractiveShell(host.Streams(Output, Output), positional, terminal, Output, Output);
+        return (new ScriptProcess(ct => shell.RunAsync(console.ReadStdinAsync, ct), container, console.MarkExited), host);
+    }
+
     private sealed class ScriptProcess : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _run;
 
         public ScriptProcess(ShellProgram program, ShellHost host, ContainerContext container)
+            : this(ct => ShellInterpreter.RunAsync(program.Script!, host, program.Positional, ct), container, () => { })
+        {
+        }
+
+        public ScriptProcess(Func<CancellationToken, Task<int>> main, ContainerContext container, Action ended)
         {
             _run = Task.Run(async () =>
             {
                 int code;
                 try
                 {
-                    code = await ShellInterpreter.RunAsync(program.Script!, host, program.Positional, _stop.Token);
+                    code = await main(_stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -65,6 +101,7 @@ public sealed class ShellEmulation(TimeProvider time) : IImageEmulation
                     container.Log($"sh: {e.Message}");
                     code = 2;
                 }
+                ended();
                 container.Exit(code);
             });
         }
