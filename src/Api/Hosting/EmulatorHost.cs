@@ -30,7 +30,23 @@ public static class EmulatorHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         // Tests host the app in memory (WebApplicationFactory) and configure their own server; only the real process listens.
-        if (builder.Configuration.GetValue("Emulator:Listen", true))
+        var listen = builder.Configuration.GetValue("Emulator:Listen", true);
+        var openingStore = listen ? StartupWarmup.OpenStoreEarly(builder.Services) : null;
+        try
+        {
+            return Finish(builder, options, bind, listen, credentials, configure);
+        }
+        catch
+        {
+            StartupWarmup.Abandon(openingStore);
+            throw;
+        }
+    }
+
+    private static WebApplication Finish(WebApplicationBuilder builder, EmulatorOptions options, IPAddress bind, bool listen,
+        Credentials credentials, Action<WebApplicationBuilder>? configure)
+    {
+        if (listen)
         {
             StartupTrace.Mark("services registered");
             var pki = Pki.LoadOrCreate(options.DataDir, [bind]);
