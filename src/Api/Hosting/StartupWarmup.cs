@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Emulator.Domain.Security;
 using Emulator.Infrastructure.Storage;
@@ -63,6 +65,28 @@ public static class StartupWarmup
           "ports":[{"name":"https","port":443,"protocol":"TCP","targetPort":6443}],"selector":{"k":"v"},"sessionAffinity":"None",
           "internalTrafficPolicy":"Cluster"},"status":{"loadBalancer":{}}}
         """;
+
+    /// <summary>
+    /// Kestrel builds the serving certificate's chain (loading the system trust store on first use) when the HTTPS
+    /// endpoint starts, on the thread that then opens the listeners; built here first, that start finds the store
+    /// loaded and the chain code compiled.
+    /// </summary>
+    public static void Certificate(X509Certificate2 serving)
+    {
+        if (Environment.GetEnvironmentVariable("EMULATOR_STARTUP_WARMUP") == "0") return;
+        new Thread(() =>
+        {
+            try
+            {
+                SslStreamCertificateContext.Create(serving, additionalCertificates: null);
+                StartupTrace.Mark("certificate chain built");
+            }
+            catch (Exception e)
+            {
+                if (StartupTrace.Enabled) Console.Error.WriteLine($"startup-trace certificate warm-up failed: {e.Message}");
+            }
+        }) { IsBackground = true, Name = "start-up certificate warm-up" }.Start();
+    }
 
     /// <summary>
     /// Opens the store (SQLite, schema, loading every object) on another thread while the main thread loads the PKI,
