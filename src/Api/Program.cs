@@ -17,6 +17,8 @@ catch (ArgumentException e)
     return 2;
 }
 
+// JIT and JSON metadata the first /readyz would otherwise wait for, on the second core (ADR 0020).
+StartupWarmup.Begin();
 // The body lives in Hosting/EmulatorHost so that Emulator.Testing can run the same emulator inside a test process.
 WebApplication app;
 try

@@ -16,7 +16,11 @@ public static class EmulatorHost
     public static WebApplication Build(IReadOnlyDictionary<string, string?> flags, Action<WebApplicationBuilder>? configure = null)
     {
         StartupTrace.Mark("build starts");
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // No appsettings files ship, so no file watcher on the content root (an inotify watch per bin/ folder at start).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"], ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Configuration.AddInMemoryCollection(flags);
         var options = builder.Configuration.GetSection("Emulator").Get<EmulatorOptions>() ?? new EmulatorOptions();
         options.DataDir = Path.GetFullPath(options.DataDir);
@@ -30,11 +34,31 @@ public static class EmulatorHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         // Tests host the app in memory (WebApplicationFactory) and configure their own server; only the real process listens.
-        if (builder.Configuration.GetValue("Emulator:Listen", true))
+        var listen = builder.Configuration.GetValue("Emulator:Listen", true);
+        var openingStore = listen ? StartupWarmup.OpenStoreEarly(builder.Services) : null;
+        try
         {
+            return Finish(builder, options, bind, listen, credentials, configure);
+        }
+        catch
+        {
+            StartupWarmup.Abandon(openingStore);
+            throw;
+        }
+    }
+
+    private static WebApplication Finish(WebApplicationBuilder builder, EmulatorOptions options, IPAddress bind, bool listen,
+        Credentials credentials, Action<WebApplicationBuilder>? configure)
+    {
+        if (listen)
+        {
+            // The process logs to the console only: the Debug and EventSource providers cost start-up JIT and a
+            // dispatch per log line for output nobody reads (ADR 0020). Test hosts keep the defaults.
+            builder.Logging.ClearProviders().AddConsole();
             StartupTrace.Mark("services registered");
             var pki = Pki.LoadOrCreate(options.DataDir, [bind]);
             builder.Services.AddSingleton(pki);
+            StartupWarmup.Certificate(pki.Serving);
             StartupTrace.Mark("pki loaded");
             builder.WebHost.ConfigureKestrel(kestrel =>
             {

@@ -31,8 +31,19 @@ public static class StartupTrace
 }
 
 /// <summary>Times one hosted service's StartAsync for <see cref="StartupTrace"/> (only registered when tracing).</summary>
-internal sealed class TracedHostedService(IHostedService inner) : IHostedService
+internal sealed class TracedHostedService(IHostedService inner) : IHostedLifecycleService
 {
+    // Forwarded, so tracing never changes when a lifecycle service's work starts (RbacBootstrap starts in StartingAsync).
+    private IHostedLifecycleService? Lifecycle => inner as IHostedLifecycleService;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Lifecycle?.StartingAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Lifecycle?.StartedAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Lifecycle?.StoppingAsync(cancellationToken) ?? Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Lifecycle?.StoppedAsync(cancellationToken) ?? Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await inner.StartAsync(cancellationToken);

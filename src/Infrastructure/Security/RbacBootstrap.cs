@@ -9,11 +9,30 @@ namespace Emulator.Infrastructure.Security;
 
 /// <summary>
 /// The apiserver's rbac/bootstrap-roles post-start hook: the default ClusterRoles and ClusterRoleBindings are created
-/// when missing (never overwritten, so an edited default survives a restart). Runs before the API listens.
+/// when missing (never overwritten, so an edited default survives a restart). Runs before the API listens: it starts
+/// in StartingAsync, which the host calls on every lifecycle service before the first StartAsync, so it runs beside
+/// the namespace bootstrap and the other services' start instead of after them, and its StartAsync (ahead of the web
+/// server's) waits for it to finish (ADR 0020).
 /// </summary>
-public sealed class RbacBootstrap(GenericRegistry registry) : IHostedService
+public sealed class RbacBootstrap(GenericRegistry registry) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken ct)
+    private Task? _running;
+
+    public Task StartingAsync(CancellationToken ct)
+    {
+        _running = Task.Run(() => EnsureAllAsync(ct), ct);
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken ct) => _running ?? EnsureAllAsync(ct);
+
+    public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+
+    private async Task EnsureAllAsync(CancellationToken ct)
     {
         var roles = registry.Catalog.Get("rbac.authorization.k8s.io", "ClusterRole");
         var bindings = registry.Catalog.Get("rbac.authorization.k8s.io", "ClusterRoleBinding");
