@@ -7,6 +7,9 @@
 #   BENCH_QUICK=1 bench/run.sh   short smoke run (a few seconds per figure), writes bench/results/benchmarks-quick.md
 #   BENCH_ONLY=durability bench/run.sh   only store writes vs raw SQLite and the flood vs /readyz, bench/results/durability.md
 #   BENCH_ONLY=rollout bench/run.sh      only deployment of 100 replicas vs 100 bare pods, bench/results/rollout.md
+#   BENCH_ONLY=proxy bench/run.sh        only §6, the service proxy data plane, bench/results/proxy.md; with
+#     BENCH_PROXY_VARIANT='NAME=VALUE;NAME2=VALUE2' it adds one more emulator with that environment as a
+#     fifth path, to compare a proxy setting in the same run
 #   BENCH_ONLY=startup bench/run.sh      only §1, start to /readyz and first kubectl (fresh, warm, bare), bench/results/startup.md
 #
 # Everything is built into the git-ignored bench/results/artifacts (--artifacts-path), so a benchmark never

@@ -28,6 +28,11 @@ internal sealed partial class Benchmarks
         // event-loop relay, in the same run.
         var managed = StartEmulator(NewDir("emu-proxy-managed"), new Dictionary<string, string> { ["EMULATOR_PROXY_RELAY"] = "managed" });
         HaproxyProcess? haproxy = null;
+        // BENCH_PROXY_VARIANT="K=V;K2=V2" adds a fifth path: one more emulator of this build with that environment, for
+        // a same-run comparison of a proxy setting (see bench/run.sh).
+        var variantEnv = Environment.GetEnvironmentVariable("BENCH_PROXY_VARIANT");
+        var variant = string.IsNullOrEmpty(variantEnv) ? null : StartEmulator(NewDir("emu-proxy-variant"),
+            variantEnv.Split(';').Select(kv => kv.Split('=')).ToDictionary(kv => kv[0], kv => kv[1]));
         try
         {
             await emu.Process.WaitForOkAsync($"{emu.Http}/readyz", ReadyTimeout);
@@ -54,6 +59,14 @@ internal sealed partial class Benchmarks
             };
             if (haproxy is not null) paths.Add((new ProxyPath(haproxy.Version, [], [], []), "127.0.0.1", haproxy.Port, haproxy.CpuMs));
             paths.Add((new ProxyPath(ManagedRelayLabel, [], [], []), managedClusterIp, 8888, managed.Process.CpuMs));
+            if (variant is not null)
+            {
+                await variant.Process.WaitForOkAsync($"{variant.Http}/readyz", ReadyTimeout);
+                var saved = benchService;
+                var variantIp = await CreateBenchServiceAsync(http, variant, a);
+                benchService = saved;
+                paths.Add((new ProxyPath("variant " + variantEnv, [], [], []), variantIp, 8888, variant.Process.CpuMs));
+            }
 
             // Warm-up (discarded): JIT, socket paths, HAProxy's first connections.
             foreach (var p in paths)
@@ -61,11 +74,14 @@ internal sealed partial class Benchmarks
                 await ProxyClient.DownloadAsync(p.Address, p.Port, DownloadBytes / 4);
                 var scratch = new byte[ProxyClient.MessageBytes];
                 for (var i = 0; i < 50; i++) await ProxyClient.RequestOnNewConnectionAsync(p.Address, p.Port, scratch);
-                await ProxyClient.RoundTripsAsync(p.Address, p.Port, 100, []);
+                using var warm = await ProxyClient.KeptAlive.OpenAsync(p.Address, p.Port);
+                for (var i = 0; i < 100; i++) await warm.RoundTripAsync();
             }
 
             var cpu = paths.Select(_ => 0.0).ToArray();
             var connectionCpu = paths.Select(_ => 0.0).ToArray();
+            var buffer = new byte[ProxyClient.MessageBytes];
+            var order = new ShuffledOrder(paths.Count, seed: 6);
             for (var round = 0; round < ProxyRounds; round++)
             {
                 Log($"service proxy: round {round + 1}/{ProxyRounds} (download, new connections, round trips on each path)");
@@ -76,16 +92,36 @@ internal sealed partial class Benchmarks
                     p.Result.DownloadMBps.Add(await ProxyClient.DownloadAsync(p.Address, p.Port, DownloadBytes));
                     cpu[i] += (p.Cpu?.Invoke() ?? 0) - before;
                 }
+                // CPU per connection: a block of connections per path, so each process's CPU delta covers only its own.
                 for (var j = 0; j < paths.Count; j++)
                 {
                     var p = paths[j];
-                    var buffer = new byte[ProxyClient.MessageBytes];
                     var before = p.Cpu?.Invoke() ?? 0;
-                    for (var i = 0; i < NewConnectionsPerRound; i++)
-                        p.Result.NewConnectionMs.Add(await ProxyClient.RequestOnNewConnectionAsync(p.Address, p.Port, buffer));
+                    for (var i = 0; i < NewConnectionsPerRound; i++) await ProxyClient.RequestOnNewConnectionAsync(p.Address, p.Port, buffer);
                     connectionCpu[j] += (p.Cpu?.Invoke() ?? 0) - before;
                 }
-                foreach (var p in paths) await ProxyClient.RoundTripsAsync(p.Address, p.Port, RoundTripsPerRound, p.Result.RoundTripMs);
+                // Latency: connection by connection across the paths, in a new random order each time, so a pause of
+                // the machine or of this harness (its GC, a descheduled vCPU) falls on every path alike instead of on
+                // whichever block was running, and no path always follows the same one (a proxy still polling or
+                // spinning after its own connection would otherwise always slow down the same neighbour).
+                for (var i = 0; i < NewConnectionsPerRound; i++)
+                    foreach (var j in order.Next())
+                    {
+                        var p = paths[j];
+                        p.Result.NewConnectionMs.Add(await ProxyClient.RequestOnNewConnectionAsync(p.Address, p.Port, buffer));
+                    }
+                var keptAlive = new List<ProxyClient.KeptAlive>();
+                try
+                {
+                    foreach (var p in paths) keptAlive.Add(await ProxyClient.KeptAlive.OpenAsync(p.Address, p.Port));
+                    for (var i = 0; i < RoundTripsPerRound; i++)
+                        foreach (var j in order.Next())
+                            paths[j].Result.RoundTripMs.Add(await keptAlive[j].RoundTripAsync());
+                }
+                finally
+                {
+                    foreach (var c in keptAlive) c.Dispose();
+                }
             }
             for (var i = 0; i < paths.Count; i++)
                 if (paths[i].Cpu is not null)
@@ -107,6 +143,7 @@ internal sealed partial class Benchmarks
             if (haproxy is not null) await haproxy.DisposeAsync();
             await emu.Process.DisposeAsync();
             await managed.Process.DisposeAsync();
+            if (variant is not null) await variant.Process.DisposeAsync();
             foreach (var backend in backends) await backend.DisposeAsync();
         }
     }
@@ -193,5 +230,18 @@ internal sealed partial class Benchmarks
         using var response = await http.SendAsync(request);
         if (response.StatusCode != expected)
             throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>A fresh random permutation of 0..count-1 on each call (Fisher-Yates, seeded so runs are repeatable).</summary>
+    private sealed class ShuffledOrder(int count, int seed)
+    {
+        private readonly Random random = new(seed);
+        private readonly int[] indexes = [.. Enumerable.Range(0, count)];
+
+        public int[] Next()
+        {
+            random.Shuffle(indexes);
+            return indexes;
+        }
     }
 }

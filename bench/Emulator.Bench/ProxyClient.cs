@@ -41,20 +41,30 @@ internal static class ProxyClient
         return Stats.Ms(t0, Stopwatch.GetTimestamp());
     }
 
-    /// <summary>Round trips of <see cref="MessageBytes"/> bytes on one kept-alive connection; ms each.</summary>
-    public static async Task RoundTripsAsync(string address, int port, int count, List<double> into)
+    /// <summary>A kept-alive echo connection: round trips of <see cref="MessageBytes"/> bytes, ms each.</summary>
+    public sealed class KeptAlive : IDisposable
     {
-        using var socket = await ConnectAsync(address, port);
-        var buffer = new byte[MessageBytes];
-        buffer[0] = (byte)'E';
-        await socket.SendAsync(buffer.AsMemory(0, 1), SocketFlags.None);
-        for (var i = 0; i < count; i++)
+        private readonly Socket socket;
+        private readonly byte[] buffer = new byte[MessageBytes];
+
+        private KeptAlive(Socket socket) => this.socket = socket;
+
+        public static async Task<KeptAlive> OpenAsync(string address, int port)
+        {
+            var socket = await ConnectAsync(address, port);
+            await socket.SendAsync(new[] { (byte)'E' }, SocketFlags.None);
+            return new KeptAlive(socket);
+        }
+
+        public async Task<double> RoundTripAsync()
         {
             var t0 = Stopwatch.GetTimestamp();
             await socket.SendAsync(buffer, SocketFlags.None);
             await ReceiveExactlyAsync(socket, buffer);
-            into.Add(Stats.Ms(t0, Stopwatch.GetTimestamp()));
+            return Stats.Ms(t0, Stopwatch.GetTimestamp());
         }
+
+        public void Dispose() => socket.Dispose();
     }
 
     /// <summary>Which backend a new connection reaches: its id, or null when the connection is refused or reset.</summary>

@@ -30,7 +30,9 @@ internal static class ProxyReport
         L("calls on the thread pool; what platforms other than Linux x86-64 get, and what Linux had before the event loop).");
         L($"Bulk: one connection downloading {p.DownloadBytes >> 20} MiB, median of the rounds. New connection: connect, 64-byte request,");
         L("63-byte answer, close, one client after the other (what `curl` does). Round trip: 64 bytes each way on one kept-alive");
-        L("connection. Ratio = path / direct (throughput: higher is better; latency: lower is better). Proxy CPU: user + system");
+        L("connection. Latencies are taken connection by connection (round trip by round trip) across the four paths, in a new");
+        L("random order each time, so a pause of the machine or of the harness lands on every path alike and no path always");
+        L("follows the same one. Ratio = path / direct (throughput: higher is better; latency: lower is better). Proxy CPU: user + system");
         L("time of the proxying process (the whole emulator, HAProxy) from /proc, per MB downloaded and per new connection;");
         L("it is the steadier figure on a loaded machine, where wall-clock numbers swing between runs.");
         L();

@@ -122,6 +122,9 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     public static partial nint write(int fd, void* buffer, nint count);
 
+    [LibraryImport("libc")]
+    public static partial int sched_yield();
+
     public static void SetNoDelay(int fd)
     {
         var one = 1;

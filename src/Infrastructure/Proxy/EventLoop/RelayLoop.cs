@@ -119,6 +119,9 @@ internal sealed unsafe class RelayLoop
             var n = Libc.epoll_wait(_epoll, events, MaxEvents, spinning ? 0 : TickMilliseconds);
             if (n < 0 && Libc.Errno != Libc.EIntr) return;
             if (n > 0) lastActivity = Stopwatch.GetTimestamp();
+            // Nothing yet while spinning: let a thread that is waiting for this CPU (often the client or the backend
+            // being relayed for) run first instead of burning its time slice.
+            else if (spinning) Libc.sched_yield();
             for (var i = 0; i < n; i++)
             {
                 var token = events[i].Data;
