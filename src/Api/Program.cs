@@ -31,7 +31,18 @@ catch (StartupException e)
     Console.Error.WriteLine($"Error: {e.Message}");
     return 1;
 }
-await app.RunAsync();
+// Taken now: RunAsync disposes the host (and its service provider) before an exception from it reaches us.
+var stopping = app.Lifetime.ApplicationStopping;
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // SIGTERM or Ctrl+C while the hosted services were still starting: they see the stop as a cancellation. It is a
+    // stop like any other, not a crash (RunAsync has disposed the host; nothing half-written was acknowledged).
+    Console.Error.WriteLine("Stopped during start-up.");
+}
 return 0;
 
 public partial class Program;
