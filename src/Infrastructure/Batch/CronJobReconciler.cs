@@ -34,10 +34,7 @@ public sealed class CronJobReconciler(GenericRegistry registry, BatchKinds batch
     public IEnumerable<ObjectKey> KeysFor(WatchEvent e)
     {
         if (e.Key.Resource == batch.CronJobs.Kind.Plural) return e.Type == "DELETED" ? [] : [e.Key];
-        var owner = PodFacts.ControllerRef(e.Object.Object);
-        return owner?.Str("kind") == "CronJob" && owner.Str("name") is { } name
-            ? [WorkloadKinds.ObjectKeyOf(batch.CronJobs, e.Key.Namespace, name)]
-            : [];
+        return WorkloadKinds.ControllerKeyOf(e.Object.Object, batch.CronJobs, e.Key.Namespace) is { } key ? [key] : [];
     }
 
     public IEnumerable<ObjectKey> AllKeys() =>

@@ -36,8 +36,7 @@ public sealed class JobReconciler(GenericRegistry registry, WorkloadKinds kinds,
     {
         if (e.Key.Resource == batch.Jobs.Kind.Plural) return [e.Key];
         var pod = e.Object.Object;
-        var owner = PodFacts.ControllerRef(pod);
-        if (owner?.Str("kind") == "Job" && owner.Str("name") is { } name) return [WorkloadKinds.ObjectKeyOf(batch.Jobs, e.Key.Namespace, name)];
+        if (WorkloadKinds.ControllerKeyOf(pod, batch.Jobs, e.Key.Namespace) is { } key) return [key];
         // An orphaned pod still holding the tracking finalizer: its job (by label) lets it go.
         if (JobPods.HasTrackingFinalizer(pod) && pod.Labels().TryGetValue("batch.kubernetes.io/job-name", out var jobName))
             return [WorkloadKinds.ObjectKeyOf(batch.Jobs, e.Key.Namespace, jobName)];

@@ -32,9 +32,7 @@ public sealed class DaemonSetReconciler(GenericRegistry registry, WorkloadKinds 
     {
         if (e.Key.Resource == _daemonSets.Kind.Plural) return [e.Key];
         if (e.Key.Resource == kinds.Nodes.Kind.Plural) return AllKeys();
-        var owner = PodFacts.ControllerRef(e.Object.Object);
-        if (owner?.Str("kind") != "DaemonSet" || owner.Str("name") is not { } name) return [];
-        var key = WorkloadKinds.ObjectKeyOf(_daemonSets, e.Key.Namespace, name);
+        if (WorkloadKinds.ControllerKeyOf(e.Object.Object, _daemonSets, e.Key.Namespace) is not { } key) return [];
         if (e.Key.Resource == kinds.Pods.Kind.Plural)
         {
             if (e.Type == "ADDED") _expectations.CreationObserved(key);

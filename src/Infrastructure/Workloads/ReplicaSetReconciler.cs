@@ -28,10 +28,8 @@ public sealed class ReplicaSetReconciler(GenericRegistry registry, WorkloadKinds
     public IEnumerable<ObjectKey> KeysFor(WatchEvent e)
     {
         if (e.Key.Resource == kinds.ReplicaSets.Kind.Plural) return [e.Key];
-        var owner = PodFacts.ControllerRef(e.Object.Object);
-        if (owner?.Str("kind") != "ReplicaSet" || owner.Str("name") is not { } name) return [];
+        if (WorkloadKinds.ControllerKeyOf(e.Object.Object, kinds.ReplicaSets, e.Key.Namespace) is not { } key) return [];
         // A pod the set asked for has arrived or gone: the expectation is met (CreationObserved / DeletionObserved).
-        var key = WorkloadKinds.ObjectKeyOf(kinds.ReplicaSets, e.Key.Namespace, name);
         if (e.Type == "ADDED") _expectations.CreationObserved(key);
         if (e.Type == "DELETED" || (e.Type == "MODIFIED" && e.Previous is { } p && !PodFacts.IsTerminating(p.Object) && PodFacts.IsTerminating(e.Object.Object)))
             _expectations.DeletionObserved(key);

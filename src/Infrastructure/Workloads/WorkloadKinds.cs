@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Emulator.Domain.Resources;
+using Emulator.Domain.Workloads;
 using Emulator.Infrastructure.Storage;
 
 namespace Emulator.Infrastructure.Workloads;
@@ -17,4 +19,11 @@ public sealed class WorkloadKinds(ResourceCatalog catalog)
     public static ResourceKey KeyOf(ResourceDefinition def) => new(def.Kind.Group, def.Kind.Plural);
 
     public static ObjectKey ObjectKeyOf(ResourceDefinition def, string ns, string name) => new(def.Kind.Group, def.Kind.Plural, ns, name);
+
+    /// <summary>The key of <paramref name="obj"/>'s controller when that controller is a <paramref name="owner"/>, else null.</summary>
+    public static ObjectKey? ControllerKeyOf(JsonObject obj, ResourceDefinition owner, string ns)
+    {
+        var controller = PodFacts.ControllerRef(obj);
+        return controller?.Str("kind") == owner.Kind.Kind && controller.Str("name") is { } name ? ObjectKeyOf(owner, ns, name) : null;
+    }
 }
